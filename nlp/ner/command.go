@@ -1,0 +1,204 @@
+package ner
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/dossier-osint/dossier/nlp/tag"
+)
+
+// Build settings of the shipped models; TrainAllCommand uses them.
+const (
+	Seed            = 1
+	POSIterations   = 6
+	ChunkIterations = 6
+	NERIterations   = 14
+	CaseAugment     = 0.25
+)
+
+// TrainAllCommand trains the POS tagger, the chunker and the recogniser from
+// a CoNLL-2003 training file, selects the recogniser's iteration on the dev
+// file, and writes pos.gz, chunk.gz and ner.gz into dir. lexicon is the
+// word-class table (see BuildLexiconCommand), or nil. Progress goes to logw.
+func TrainAllCommand(ctx context.Context, trainPath, devPath string, lexicon []byte, dir string, logw io.Writer) error {
+	start := time.Now()
+	train, err := ReadCoNLLFile(trainPath)
+	if err != nil {
+		return err
+	}
+	dev, err := ReadCoNLLFile(devPath)
+	if err != nil {
+		return err
+	}
+	words, pos, chunks := columns(train)
+	posM := tag.Train(words, pos, tag.TrainOptions{Iterations: POSIterations, Seed: Seed, CaseAugment: CaseAugment, Log: logw})
+	fmt.Fprintf(logw, "pos tagger trained in %s; dev accuracy %.4f\n", time.Since(start).Round(time.Second), POSAccuracy(posM, dev))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	t := time.Now()
+	// The chunker learns from the tagger's POS, as it will see at run time.
+	tagged := make([][]string, len(words))
+	for i, w := range words {
+		tagged[i] = posM.Tag(w)
+	}
+	chunkM := tag.TrainChunker(words, tagged, chunks, tag.TrainOptions{Iterations: ChunkIterations, Seed: Seed, CaseAugment: CaseAugment, Log: logw})
+	fmt.Fprintf(logw, "chunker trained in %s; dev accuracy %.4f\n", time.Since(t).Round(time.Second), ChunkAccuracy(posM, chunkM, dev))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := saveTo(filepath.Join(dir, "pos.gz"), posM.Save); err != nil {
+		return err
+	}
+	if err := saveTo(filepath.Join(dir, "chunk.gz"), chunkM.Save); err != nil {
+		return err
+	}
+	t = time.Now()
+	m, rep, err := Train(train, dev, TrainOptions{POS: posM, Chunker: chunkM, Lexicon: lexicon, Iterations: NERIterations, Seed: Seed, CaseAugment: CaseAugment, Log: logw})
+	if err != nil {
+		return fmt.Errorf("train ner on %s: %w", trainPath, err)
+	}
+	fmt.Fprintf(logw, "recogniser trained in %s (%d sentences with case copies); kept iteration %d\n", time.Since(t).Round(time.Second), rep.Sentences, rep.Best)
+	rep.Dev.WriteTable(logw)
+	if err := saveTo(filepath.Join(dir, "ner.gz"), m.Save); err != nil {
+		return err
+	}
+	fmt.Fprintf(logw, "all models trained in %s\n", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// TrainCommand trains a recogniser from trainPath with the shipped POS tagger
+// and chunker, selects the iteration on devPath, and writes it to outPath.
+func TrainCommand(ctx context.Context, trainPath, devPath, outPath string, logw io.Writer) error {
+	train, err := ReadCoNLLFile(trainPath)
+	if err != nil {
+		return err
+	}
+	dev, err := ReadCoNLLFile(devPath)
+	if err != nil {
+		return err
+	}
+	m, rep, err := Train(train, dev, TrainOptions{POS: tag.DefaultPOS(), Chunker: tag.DefaultChunker(), Lexicon: Default().lexText,
+		Iterations: NERIterations, Seed: Seed, CaseAugment: CaseAugment, Log: logw})
+	if err != nil {
+		return fmt.Errorf("train ner on %s: %w", trainPath, err)
+	}
+	fmt.Fprintf(logw, "kept iteration %d\n", rep.Best)
+	rep.Dev.WriteTable(logw)
+	return saveTo(outPath, m.Save)
+}
+
+// EvalCommand tags the words of a CoNLL-2003 file with dossier's own POS
+// tagger, chunker and the recogniser at modelPath (the shipped one when
+// empty), prints the per-type table to w, and writes conlleval input
+// ("token gold predicted") to outputPath when it is not empty. The file's
+// POS and chunk columns are never read.
+func EvalCommand(ctx context.Context, conllPath, outputPath, modelPath string, w io.Writer) (Scores, error) {
+	m := Default()
+	if modelPath != "" {
+		b, err := os.ReadFile(modelPath)
+		if err != nil {
+			return Scores{}, fmt.Errorf("read model %s: %w", modelPath, err)
+		}
+		if m, err = Load(bytes.NewReader(b)); err != nil {
+			return Scores{}, fmt.Errorf("load model %s: %w", modelPath, err)
+		}
+	}
+	sents, err := ReadCoNLLFile(conllPath)
+	if err != nil {
+		return Scores{}, err
+	}
+	pred := Predict(m, tag.DefaultPOS(), tag.DefaultChunker(), sents)
+	words, gold := make([][]string, len(sents)), make([][]string, len(sents))
+	for i, s := range sents {
+		words[i], gold[i] = s.Words, s.Tags
+	}
+	sc := Evaluate(gold, pred)
+	if err := sc.WriteTable(w); err != nil {
+		return sc, err
+	}
+	if outputPath != "" {
+		f, err := os.Create(outputPath)
+		if err != nil {
+			return sc, fmt.Errorf("write %s: %w", outputPath, err)
+		}
+		if err := WriteConllevalOutput(f, words, gold, pred); err != nil {
+			f.Close()
+			return sc, fmt.Errorf("write %s: %w", outputPath, err)
+		}
+		if err := f.Close(); err != nil {
+			return sc, fmt.Errorf("write %s: %w", outputPath, err)
+		}
+	}
+	return sc, nil
+}
+
+// Predict tags the words of every sentence with the given POS tagger,
+// chunker and recogniser. It never reads the sentences' POS, Chunks or Tags.
+func Predict(m *Model, posM, chunkM *tag.Model, sents []Sentence) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		pos := posM.Tag(s.Words)
+		out[i] = m.Tag(s.Words, pos, chunkM.TagChunks(s.Words, pos))
+	}
+	return out
+}
+
+// POSAccuracy is the share of words of sents whose POS tag m gets right.
+func POSAccuracy(m *tag.Model, sents []Sentence) float64 {
+	ok, n := 0, 0
+	for _, s := range sents {
+		for i, t := range m.Tag(s.Words) {
+			if t == s.POS[i] {
+				ok++
+			}
+			n++
+		}
+	}
+	return ratio(ok, n)
+}
+
+// ChunkAccuracy is the share of words whose IOB2 chunk tag is right when
+// chunking the output of posM.
+func ChunkAccuracy(posM, chunkM *tag.Model, sents []Sentence) float64 {
+	ok, n := 0, 0
+	for _, s := range sents {
+		gold := tag.ToIOB2(s.Chunks)
+		for i, t := range chunkM.TagChunks(s.Words, posM.Tag(s.Words)) {
+			if t == gold[i] {
+				ok++
+			}
+			n++
+		}
+	}
+	return ratio(ok, n)
+}
+
+func columns(sents []Sentence) (words, pos, chunks [][]string) {
+	for _, s := range sents {
+		words = append(words, s.Words)
+		pos = append(pos, s.POS)
+		chunks = append(chunks, s.Chunks)
+	}
+	return
+}
+
+func saveTo(path string, save func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := save(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
