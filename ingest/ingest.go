@@ -57,6 +57,8 @@ type Options struct {
 	// Now is the reference time for datelines without a year when the
 	// input gives no better one (default time.Now).
 	Now func() time.Time
+	// Stdin is what the input "-" reads (default os.Stdin).
+	Stdin io.Reader
 }
 
 func (o Options) withDefaults() Options {
@@ -147,7 +149,11 @@ func Read(ctx context.Context, input string, opt Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
 		switch {
 		case input == "-":
-			readStream(ctx, "stdin", "", os.Stdin, -1, opt, yield)
+			in := opt.Stdin
+			if in == nil {
+				in = os.Stdin
+			}
+			readStream(ctx, "stdin", "", in, -1, opt, yield)
 		case isURL(input):
 			readURL(ctx, input, opt, yield)
 		default:

@@ -6,11 +6,13 @@ package pipeline
 
 import (
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/extract"
+	"github.com/dossier-osint/dossier/nlp"
 )
 
 // Version names this build's models and rules. Every stored item records
 // it, and `dossier reprocess --stale` re-extracts documents made by another.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Options choose the stages of a pipeline.
 type Options struct {
@@ -41,5 +43,10 @@ func (p *Pipeline) Version() string {
 // Extract implements dossier.Extractor.
 func (p *Pipeline) Extract(doc *dossier.Document) (*dossier.Extraction, error) {
 	ex := dossier.NewExtraction(doc, p.Version())
+	if p.opt.DocumentOnly {
+		return ex, nil
+	}
+	d := nlp.Annotate(doc.Text, doc.Published)
+	ex.Entities = extract.Entities(d)
 	return ex, nil
 }

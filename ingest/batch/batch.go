@@ -192,10 +192,9 @@ func commit(ctx context.Context, st store.Store, it *item, sum *Summary, log *sl
 	if err != nil {
 		return fmt.Errorf("find near duplicates of %s: %w", it.input, err)
 	}
-	if best, sim, ok := dedup.Closest(it.sketch.Signature, cands); ok {
+	best, sim, joined := dedup.Closest(it.sketch.Signature, cands)
+	if joined {
 		doc.Cluster = best.Cluster
-		sum.Syndicated++
-		log.Debug("syndicated copy", "input", it.input, "of", best.ID, "similarity", sim)
 	}
 	if doc.Ingested.IsZero() {
 		doc.Ingested = time.Now().UTC()
@@ -208,11 +207,12 @@ func commit(ctx context.Context, st store.Store, it *item, sum *Summary, log *sl
 		return fmt.Errorf("store %s: %w", it.input, err)
 	}
 	if !created {
-		it.dup = true
-		if doc.Cluster != doc.ID {
-			sum.Syndicated--
-		}
+		it.dup = true // stored meanwhile by an earlier item of this batch
 		return nil
+	}
+	if joined {
+		sum.Syndicated++
+		log.Debug("syndicated copy", "input", it.input, "of", best.ID, "similarity", sim)
 	}
 	sum.New++
 	sum.Bytes += int64(len(doc.Text))

@@ -1,0 +1,261 @@
+// Package extract turns an annotated document (nlp.Doc) into the items of
+// the dossier.extract/v1 contract: entities with all their mentions, and,
+// as the rule engine grows, relations, events, quotes and attributions.
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/gazetteer"
+	"github.com/dossier-osint/dossier/nlp"
+)
+
+// entityGroup is one entity being assembled from mentions.
+type entityGroup struct {
+	typ      dossier.EntityType
+	name     string
+	names    map[string]bool
+	mentions []dossier.Mention
+	titles   []string
+	first    int
+}
+
+// mention is an nlp mention on its way into an entity.
+type mention struct {
+	nlp.Mention
+	// acronymOf is the mention whose bracketed acronym this is.
+	acronymOf *nlp.Mention
+}
+
+// Entities groups the mentions of d into entities. Within one document:
+// honorifics and ranks before a person's name are stripped from the name
+// and kept as titles; the same name (ignoring case and spacing) is one
+// entity; a person's lone surname or given name joins the full name it
+// belongs to; an acronym defined in brackets after a name
+// ("Inter-Services Coordination Bureau (ISCB)") joins that name, and so does
+// every later use of the acronym, whatever type the recogniser gave it.
+func Entities(d *nlp.Doc) []dossier.Entity {
+	var groups []*entityGroup
+	byKey := map[string]*entityGroup{}
+	byAcronym := map[string]*entityGroup{}
+	key := func(t dossier.EntityType, name string) string { return string(t) + "\x00" + nameKey(name) }
+
+	mentions := withAcronyms(d)
+	// Full names first, so that a surname seen before its full name still
+	// finds it; otherwise in the order of the text.
+	sort.SliceStable(mentions, func(a, b int) bool {
+		na, nb := mentions[a].Last-mentions[a].First, mentions[b].Last-mentions[b].First
+		if na != nb {
+			return na > nb
+		}
+		return mentions[a].Start < mentions[b].Start
+	})
+	for _, m := range mentions {
+		span, titles := stripTitles(d, m.Mention)
+		if span.Start >= span.End {
+			continue // the mention was all title ("the Mufti")
+		}
+		name := d.Text[span.Start:span.End]
+		g := byAcronym[name]
+		if g == nil && m.acronymOf != nil {
+			g = byKey[key(m.acronymOf.Type, m.acronymOf.Text)]
+		}
+		if g == nil {
+			g = byKey[key(m.Type, name)]
+		}
+		if g == nil && m.Type == dossier.Person && !strings.Contains(name, " ") {
+			g = personByPart(groups, name)
+		}
+		if g == nil {
+			g = &entityGroup{typ: m.Type, name: name, names: map[string]bool{}, first: span.Start}
+			groups = append(groups, g)
+		}
+		if m.acronymOf != nil {
+			byAcronym[name] = g
+		}
+		byKey[key(g.typ, name)] = g
+		g.names[name] = true
+		g.first = min(g.first, span.Start)
+		g.mentions = append(g.mentions, dossier.Mention{Start: span.Start, End: span.End, Text: name})
+		g.titles = appendNew(g.titles, titles...)
+	}
+	// Entities are numbered in the order of their first mention.
+	sort.SliceStable(groups, func(a, b int) bool { return groups[a].first < groups[b].first })
+	out := make([]dossier.Entity, 0, len(groups))
+	for i, g := range groups {
+		e := dossier.Entity{ID: fmt.Sprintf("e%d", i+1), Type: g.typ, Name: g.name, Mentions: g.mentions}
+		sort.Slice(e.Mentions, func(a, b int) bool { return e.Mentions[a].Start < e.Mentions[b].Start })
+		for n := range g.names {
+			if n != g.name {
+				e.Aliases = append(e.Aliases, n)
+			}
+		}
+		sort.Strings(e.Aliases)
+		if len(g.titles) > 0 {
+			e.Attributes = map[string][]string{"titles": g.titles}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// withAcronyms returns the mentions of d plus, for each mention followed by
+// a bracketed acronym ("Lashkar-e-Qahhar (LeQ)"), the acronym as a mention
+// linked to it. An acronym the recogniser already tagged is linked too.
+func withAcronyms(d *nlp.Doc) []mention {
+	out := make([]mention, 0, len(d.Mentions))
+	tagged := map[int]int{} // first token -> index in out
+	for _, m := range d.Mentions {
+		tagged[m.First] = len(out)
+		out = append(out, mention{Mention: m})
+	}
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		k := m.Last
+		if k+2 >= len(d.Tokens) || d.Tokens[k].Text != "(" || d.Tokens[k+2].Text != ")" || !isAcronym(d.Tokens[k+1].Text) {
+			continue
+		}
+		t := d.Tokens[k+1]
+		if j, ok := tagged[k+1]; ok && out[j].Last == k+2 {
+			out[j].acronymOf = m
+			continue
+		}
+		out = append(out, mention{Mention: nlp.Mention{Span: dossier.Span{Start: t.Start, End: t.End}, First: k + 1, Last: k + 2, Type: m.Type, Text: t.Text}, acronymOf: m})
+	}
+	return out
+}
+
+// isAcronym reports whether s looks like an acronym: two to eight letters
+// with at least two capitals and no spaces (ISCB, LeQ, JeM).
+func isAcronym(s string) bool {
+	upper, n := 0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLetter(r) || r == '-' || r == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 8 && upper >= 2
+}
+
+// nameKey folds case, spacing and curly apostrophes.
+func nameKey(s string) string {
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// personByPart finds the person whose full name has part as its last (or
+// first) word, when exactly one does.
+func personByPart(groups []*entityGroup, part string) *entityGroup {
+	var found *entityGroup
+	for _, g := range groups {
+		if g.typ != dossier.Person {
+			continue
+		}
+		words := strings.Fields(g.name)
+		if len(words) < 2 {
+			continue
+		}
+		if strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) {
+			if found != nil && found != g {
+				return nil // ambiguous: two people share the name
+			}
+			found = g
+		}
+	}
+	return found
+}
+
+// stripTitles removes honorifics and ranks at the head of a person mention
+// and collects them, with those written just before the mention
+// ("Inspector General Anjali Mehra" where only the name was tagged).
+func stripTitles(d *nlp.Doc, m nlp.Mention) (dossier.Span, []string) {
+	span := m.Span
+	if m.Type != dossier.Person {
+		return span, nil
+	}
+	var titles []string
+	first := m.First
+	for first < m.Last {
+		n, title := titleAt(d, first, m.Last)
+		if n == 0 {
+			break
+		}
+		titles = append(titles, title)
+		first += n
+	}
+	if first >= m.Last {
+		return dossier.Span{Start: span.End, End: span.End}, titles
+	}
+	span.Start = d.Tokens[first].Start
+	// Titles written before the mention.
+	var before []string
+	for k := m.First - 1; k >= 0 && k >= m.First-4; k-- {
+		n, title := titleEndingAt(d, k)
+		if n == 0 {
+			break
+		}
+		before = append([]string{title}, before...)
+		k -= n - 1
+	}
+	return span, append(before, titles...)
+}
+
+// titleAt returns the number of tokens and the text of an honorific or rank
+// starting at token i (before limit), or 0.
+func titleAt(d *nlp.Doc, i, limit int) (int, string) {
+	for n := min(gazetteer.MaxTitleWords(), limit-i); n >= 1; n-- {
+		s := d.Text[d.Tokens[i].Start:d.Tokens[i+n-1].End]
+		if t, ok := gazetteer.Title(s); ok && t.Class != "role" {
+			return n, s
+		}
+	}
+	return 0, ""
+}
+
+// titleEndingAt returns the number of tokens and the text of a title
+// (honorific, rank or role) ending at token k, or 0.
+func titleEndingAt(d *nlp.Doc, k int) (int, string) {
+	for n := min(gazetteer.MaxTitleWords(), k+1); n >= 1; n-- {
+		s := d.Text[d.Tokens[k-n+1].Start:d.Tokens[k].End]
+		if !startsUpper(s) {
+			continue
+		}
+		if _, ok := gazetteer.Title(s); ok {
+			return n, s
+		}
+	}
+	return 0, ""
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// appendNew appends the values not already in list.
+func appendNew(list []string, vs ...string) []string {
+	for _, v := range vs {
+		seen := false
+		for _, x := range list {
+			if strings.EqualFold(x, v) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			list = append(list, v)
+		}
+	}
+	return list
+}
