@@ -87,6 +87,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 	sort.SliceStable(groups, func(a, b int) bool { return groups[a].first < groups[b].first })
 	out := make([]dossier.Entity, 0, len(groups))
 	for i, g := range groups {
+		g.name = canonicalName(g)
 		e := dossier.Entity{ID: fmt.Sprintf("e%d", i+1), Type: g.typ, Name: g.name, Mentions: g.mentions}
 		sort.Slice(e.Mentions, func(a, b int) bool { return e.Mentions[a].Start < e.Mentions[b].Start })
 		for n := range g.names {
@@ -144,6 +145,22 @@ func isAcronym(s string) bool {
 		}
 	}
 	return n >= 2 && n <= 8 && upper >= 2
+}
+
+// canonicalName picks the name an entity goes by: its first full name,
+// unless that is written in capitals (a dateline's "SRINAGAR") and another
+// form of the same length is not.
+func canonicalName(g *entityGroup) string {
+	if strings.ToUpper(g.name) != g.name {
+		return g.name
+	}
+	best := g.name
+	for n := range g.names {
+		if strings.ToUpper(n) != n && len(n) >= len(best) && (best == g.name || n < best) {
+			best = n
+		}
+	}
+	return best
 }
 
 // nameKey folds case, spacing and curly apostrophes.

@@ -122,3 +122,11 @@ func TestAllTitleMentionIsDropped(t *testing.T) {
 		t.Fatalf("a bare honorific became an entity: %+v", got)
 	}
 }
+
+func TestCanonicalNameAvoidsCapitals(t *testing.T) {
+	d := docWith(t, "SRINAGAR, April 22 — Police in Srinagar said.", "SRINAGAR", dossier.GPE, "Srinagar", dossier.GPE)
+	got := Entities(d)
+	if len(got) != 1 || got[0].Name != "Srinagar" || len(got[0].Aliases) != 1 || got[0].Aliases[0] != "SRINAGAR" {
+		t.Fatalf("entities %+v, want Srinagar with alias SRINAGAR", got)
+	}
+}

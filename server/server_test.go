@@ -14,7 +14,7 @@ import (
 
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/dedup"
-	"github.com/dossier-osint/dossier/store/sqlite_lead"
+	"github.com/dossier-osint/dossier/store/sqlite"
 )
 
 // hostile is an article whose text and metadata try to run script in the

@@ -19,7 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-osint/dossier/pipeline"
-	"github.com/dossier-osint/dossier/store/sqlite_lead"
+	"github.com/dossier-osint/dossier/store/sqlite"
 )
 
 // Exit codes.
@@ -121,6 +121,8 @@ The store is a SQLite file: ./dossier.db, or --db PATH, or $DOSSIER_DB.`,
 		a.statsCmd(),
 		a.reprocessCmd(),
 		a.serveCmd(),
+		a.trainCmd(),
+		a.evalCmd(),
 	)
 	return root
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/dossier-osint/dossier/store"
-	"github.com/dossier-osint/dossier/store/sqlite_lead"
+	"github.com/dossier-osint/dossier/store/sqlite"
 )
 
 // result is what one in-process run of the CLI did.

@@ -46,7 +46,7 @@ func (a *app) searchCmd() *cobra.Command {
 				return nil
 			}
 			for _, h := range hits {
-				fmt.Fprintf(a.stdout, "%s  %s\n    %s\n", h.ID[:min(len(h.ID), 19)], h.Title, h.Snippet)
+				fmt.Fprintf(a.stdout, "%s  %s\n    %s\n", h.ID[:min(len(h.ID), 19)], h.Title, strings.Join(strings.Fields(h.Snippet), " "))
 			}
 			return nil
 		},

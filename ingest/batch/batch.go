@@ -139,7 +139,7 @@ func Run(ctx context.Context, st store.Store, ex dossier.Extractor, inputs []str
 		case it.err != nil:
 			sum.Failed++
 			sum.Failures = append(sum.Failures, Failure{Input: it.input, Error: it.err.Error()})
-			log.Warn("ingest failed", "input", it.input, "err", it.err)
+			log.Debug("ingest failed", "input", it.input, "err", it.err)
 		case it.dup:
 			sum.Duplicates++
 			log.Debug("duplicate", "input", it.input, "id", it.doc.ID)

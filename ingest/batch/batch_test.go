@@ -9,7 +9,7 @@ import (
 
 	"github.com/dossier-osint/dossier/pipeline"
 	"github.com/dossier-osint/dossier/store"
-	"github.com/dossier-osint/dossier/store/sqlite_lead"
+	"github.com/dossier-osint/dossier/store/sqlite"
 )
 
 const story = `Gunmen kill nine tourists near Anantnag

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/dossier-osint/dossier/pipeline"
-	"github.com/dossier-osint/dossier/store/sqlite_lead"
+	"github.com/dossier-osint/dossier/store/sqlite"
 )
 
 var corpusMB = flag.Int("corpus-mb", 500, "size of the generated JSONL corpus of BenchmarkIngestCorpusMemory")
