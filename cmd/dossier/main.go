@@ -124,8 +124,18 @@ The store is a SQLite file: ./dossier.db, or --db PATH, or $DOSSIER_DB.`,
 		a.trainCmd(),
 		a.evalCmd(),
 	)
+	for _, c := range extraCommands {
+		root.AddCommand(c(a))
+	}
 	return root
 }
+
+// extraCommands and evalCommands let each subcommand's file register itself
+// from an init function, so that adding a command touches one file.
+var (
+	extraCommands []func(*app) *cobra.Command
+	evalCommands  []func(*app) *cobra.Command
+)
 
 // setup configures logging from the global flags.
 func (a *app) setup() error {

@@ -68,5 +68,8 @@ script to re-score.`,
 	nerCmd.Flags().StringVar(&output, "output", "", "write token, gold and predicted tags to this file")
 	nerCmd.Flags().StringVar(&model, "model", "", "recogniser to score (default: the shipped one)")
 	cmd.AddCommand(nerCmd)
+	for _, c := range evalCommands {
+		cmd.AddCommand(c(a))
+	}
 	return cmd
 }
