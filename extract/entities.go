@@ -45,9 +45,21 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 	key := func(t dossier.EntityType, name string) string { return string(t) + "\x00" + nameKey(name) }
 
 	mentions := withAcronyms(d)
+	defined := map[string]bool{}
+	for _, m := range mentions {
+		if m.acronymOf != nil {
+			defined[m.Text] = true
+		}
+	}
 	// Full names first, so that a surname seen before its full name still
-	// finds it; otherwise in the order of the text.
+	// finds it, and uses of an acronym after its definition, wherever they
+	// are; otherwise in the order of the text.
 	sort.SliceStable(mentions, func(a, b int) bool {
+		ua := defined[mentions[a].Text] && mentions[a].acronymOf == nil
+		ub := defined[mentions[b].Text] && mentions[b].acronymOf == nil
+		if ua != ub {
+			return ub
+		}
 		na, nb := mentions[a].Last-mentions[a].First, mentions[b].Last-mentions[b].First
 		if na != nb {
 			return na > nb
@@ -68,7 +80,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 			g = byKey[key(m.Type, name)]
 		}
 		if g == nil && m.Type == dossier.Person && !strings.Contains(name, " ") {
-			g = personByPart(groups, name)
+			g = personByPart(d, groups, name)
 		}
 		if g == nil {
 			g = &entityGroup{typ: m.Type, name: name, names: map[string]bool{}, first: span.Start}
@@ -170,9 +182,14 @@ func nameKey(s string) string {
 }
 
 // personByPart finds the person whose full name has part as its last (or
-// first) word, when exactly one does.
-func personByPart(groups []*entityGroup, part string) *entityGroup {
+// first) word. When several people share it ("Abdul Rauf Qasmi" and his
+// brother "Abdul Wahid Qasmi"), the bare name stands, as news copy writes
+// it, for the one named first in the story — unless both were first named
+// in the same sentence ("Imran Wani and Tariq Wani were detained"), when
+// nobody can tell.
+func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 	var found *entityGroup
+	ambiguous := false
 	for _, g := range groups {
 		if g.typ != dossier.Person {
 			continue
@@ -182,13 +199,30 @@ func personByPart(groups []*entityGroup, part string) *entityGroup {
 			continue
 		}
 		if strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) {
-			if found != nil && found != g {
-				return nil // ambiguous: two people share the name
+			switch {
+			case found == nil:
+				found = g
+			case sentenceOf(d, g.first) == sentenceOf(d, found.first):
+				ambiguous = true
+			case g.first < found.first:
+				found, ambiguous = g, false
 			}
-			found = g
 		}
 	}
+	if ambiguous {
+		return nil
+	}
 	return found
+}
+
+// sentenceOf returns the index of the sentence holding byte offset off, or
+// -1 when d has no sentences (as in tests that build a Doc by hand).
+func sentenceOf(d *nlp.Doc, off int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off })
+	if i == len(d.Sentences) {
+		return -1
+	}
+	return i
 }
 
 // stripTitles removes honorifics and ranks at the head of a person mention

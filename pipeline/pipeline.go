@@ -8,11 +8,12 @@ import (
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/extract"
 	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/rules"
 )
 
 // Version names this build's models and rules. Every stored item records
 // it, and `dossier reprocess --stale` re-extracts documents made by another.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // Options choose the stages of a pipeline.
 type Options struct {
@@ -20,6 +21,9 @@ type Options struct {
 	// holds the document header alone. Benchmarks use it to measure ingest
 	// without NLP.
 	DocumentOnly bool
+	// Rules are the relation rules; nil means the shipped ones
+	// (extract.DefaultRules). With rules of a user's, the version says so.
+	Rules *rules.RuleSet
 }
 
 // Pipeline is a dossier.Extractor made of stages.
@@ -32,10 +36,21 @@ func New(opt Options) *Pipeline {
 	return &Pipeline{opt: opt}
 }
 
+// Rules returns the relation rules the pipeline runs.
+func (p *Pipeline) Rules() *rules.RuleSet {
+	if p.opt.Rules != nil {
+		return p.opt.Rules
+	}
+	return extract.DefaultRules()
+}
+
 // Version implements dossier.Extractor.
 func (p *Pipeline) Version() string {
 	if p.opt.DocumentOnly {
 		return Version + "+document-only"
+	}
+	if p.opt.Rules != nil {
+		return Version + "+user-rules"
 	}
 	return Version
 }
@@ -47,6 +62,8 @@ func (p *Pipeline) Extract(doc *dossier.Document) (*dossier.Extraction, error) {
 		return ex, nil
 	}
 	d := nlp.Annotate(doc.Text, doc.Published)
+	extract.CompleteMentions(d)
 	ex.Entities = extract.Entities(d)
+	extract.Claims(d, doc, ex, p.opt.Rules)
 	return ex, nil
 }

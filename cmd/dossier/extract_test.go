@@ -77,3 +77,40 @@ func TestExtractStdinAndPublished(t *testing.T) {
 		t.Fatal("extract created a store in the working directory")
 	}
 }
+
+// TestExtractExplainAndUserRules runs a user's rule file with --rules and
+// checks that --explain names it with its file and line, and that a rule
+// file with an error is refused with its file and line.
+func TestExtractExplainAndUserRules(t *testing.T) {
+	dir := t.TempDir()
+	rule := `rules:
+  - name: praised
+    description: A person who praised an organisation.
+    pattern: '(?<subject> <PERSON>) (?<pred> "praised") "the"? (?<object> <ORG>)'
+    emit:
+      kind: relation
+      type: supports
+      args: {subject: subject, object: object, pred: pred}
+    examples:
+      - text: "Sunita Rao praised the Central Counter-Terrorism Agency on Monday."
+        expect: ["supports(Sunita Rao, Central Counter-Terrorism Agency)"]
+`
+	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := "NEW DELHI, April 22 (FNA) — Inspector General Sunita Rao praised the Central Counter-Terrorism Agency on Monday for its work.\n"
+	r := dossierRun(t, text, "--rules", dir, "extract", "--explain", "-")
+	if r.code != exitOK {
+		t.Fatalf("extract --explain with --rules: %+v", r)
+	}
+	if !strings.Contains(r.stdout, "relation supports(Sunita Rao, Central Counter-Terrorism Agency)") || !strings.Contains(r.stdout, "rule: praised (mine.yaml:2)") {
+		t.Errorf("--explain does not show the user's rule and where it is:\n%s", r.stdout)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("rules:\n  - name: broken\n    pattern: '(?<x> [lemma=say'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = dossierRun(t, text, "--rules", dir, "extract", "-")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "broken.yaml:3") {
+		t.Errorf("a broken rule file: exit %d, stderr %q; want exit %d naming broken.yaml:3", r.code, r.stderr, exitUsage)
+	}
+}

@@ -29,6 +29,7 @@ const (
 	exitUsage   = 2 // the command line is wrong
 	defaultDB   = "dossier.db"
 	envDB       = "DOSSIER_DB"
+	envRules    = "DOSSIER_RULES"
 	envLogLevel = "DOSSIER_LOG"
 )
 
@@ -51,6 +52,7 @@ func (e partialError) Error() string { return fmt.Sprintf("%d input(s) failed", 
 type app struct {
 	dbPath   string
 	logLevel string
+	rulesDir string
 	stdin    io.Reader
 	stdout   io.Writer
 	stderr   io.Writer
@@ -111,6 +113,7 @@ The store is a SQLite file: ./dossier.db, or --db PATH, or $DOSSIER_DB.`,
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbPath, "db", envOr(envDB, defaultDB), "SQLite store file (env "+envDB+")")
+	root.PersistentFlags().StringVar(&a.rulesDir, "rules", os.Getenv(envRules), "directory of extra relation rule files (*.yaml, see docs/rules.md) (env "+envRules+")")
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", envOr(envLogLevel, "info"), "log level: debug, info, warn, error (env "+envLogLevel+")")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(

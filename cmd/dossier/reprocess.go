@@ -25,7 +25,10 @@ another extractor version than this binary's are re-extracted; --all re-extracts
 				return err
 			}
 			defer st.Close()
-			ex := pipeline.New(pipeline.Options{})
+			ex, err := a.newPipeline(pipeline.Options{})
+			if err != nil {
+				return err
+			}
 			q := store.DocumentQuery{Limit: 1000}
 			if !all {
 				q.OlderThanVersion = ex.Version()

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/rules"
+)
+
+// Claims fills in what ex says beyond its entities: the direct quotes and
+// their speakers, the relations, and for every relation and event who
+// asserts it (its attribution) and how (its modality). ex.Entities must
+// already hold the entities of d (see Entities); ex.Events, when set, get
+// their attribution and modality here. doc gives the outlet or agency that
+// asserts whatever nobody in the text is said to. rs holds the relation
+// rules (nil: the shipped ones, DefaultRules).
+func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules.RuleSet) {
+	if rs == nil {
+		rs = DefaultRules()
+	}
+	v := newView(d, ex.Entities)
+	a := newAttributions(v, doc)
+
+	qs := v.quotes()
+	var sps []speech
+	for _, q := range qs {
+		if q.speech.kind != "" {
+			sps = append(sps, q.speech)
+		}
+	}
+	sps = append(sps, v.speeches()...)
+
+	ex.Quotes = ex.Quotes[:0]
+	for _, q := range qs {
+		ex.Quotes = append(ex.Quotes, v.quoteOut(q))
+		if q.speech.kind != "" {
+			a.of(&q.speech)
+		}
+	}
+	rels := v.relations(rs)
+	addTitles(ex.Entities, rels)
+	for _, r := range rels {
+		sp := innermost(sps, r.anchor)
+		r.rel.Attribution = a.of(sp)
+		r.rel.Modality = v.modality(r.anchor, sp)
+		ex.Relations = append(ex.Relations, r.rel)
+	}
+	for i := range ex.Events {
+		e := &ex.Events[i]
+		anchor := v.tokenAt(e.Trigger.Start)
+		if anchor >= len(d.Tokens) {
+			continue
+		}
+		sp := innermost(sps, anchor)
+		e.Attribution = a.of(sp)
+		if e.Modality == "" || e.Modality == dossier.Asserted {
+			e.Modality = v.modality(anchor, sp)
+		}
+	}
+	ex.Attributions = a.list
+}
+
+// innermost returns the speech act with the narrowest scope covering token
+// k, or nil when the claim is the outlet's own.
+func innermost(sps []speech, k int) *speech {
+	var best *speech
+	for i := range sps {
+		s := &sps[i]
+		if s.covers(k) && (best == nil || s.last-s.first < best.last-best.first) {
+			best = s
+		}
+	}
+	return best
+}
+
+// quoteOut turns a quote into the contract's form.
+func (v *view) quoteOut(q quoteSpan) dossier.Quote {
+	text, start, end := v.quoteText(q)
+	out := dossier.Quote{Text: text, Start: start, End: end, Rule: "quote"}
+	if q.speech.kind == "" {
+		return out
+	}
+	if q.speech.source >= 0 {
+		out.Speaker = v.ents[q.speech.source].ID
+	}
+	if q.cue >= 0 {
+		out.Cue = v.d.Tokens[q.cue].Text
+		a, b := v.sentence(q.cue)
+		out.Date = v.dateNear(a, b, q.cue)
+	}
+	if q.recipient >= 0 {
+		out.Recipient = v.ents[q.recipient].ID
+	}
+	return out
+}
+
+// attributions collects the distinct attributions of a document.
+type attributions struct {
+	v      *view
+	doc    *dossier.Document
+	list   []dossier.Attribution
+	byKey  map[string]string
+	outlet string
+}
+
+func newAttributions(v *view, doc *dossier.Document) *attributions {
+	return &attributions{v: v, doc: doc, byKey: map[string]string{}}
+}
+
+// of returns the id of the attribution for a speech act (nil: the outlet),
+// adding it to the list the first time.
+func (a *attributions) of(sp *speech) string {
+	var at dossier.Attribution
+	if sp == nil {
+		at = a.outletAttribution()
+	} else {
+		at.Kind = sp.kind
+		if sp.source >= 0 {
+			at.Source = a.v.ents[sp.source].ID
+		}
+		text, span := sp.attributionText(a.v)
+		at.Text, at.Start, at.End = text, span.Start, span.End
+	}
+	key := fmt.Sprintf("%s\x00%s\x00%s", at.Kind, at.Source, strings.ToLower(at.Text))
+	if id, ok := a.byKey[key]; ok {
+		return id
+	}
+	at.ID = fmt.Sprintf("a%d", len(a.list)+1)
+	a.list = append(a.list, at)
+	a.byKey[key] = at.ID
+	return at.ID
+}
+
+// outletAttribution is the attribution to the publisher: the agency named
+// in the dateline, or the outlet.
+func (a *attributions) outletAttribution() dossier.Attribution {
+	at := dossier.Attribution{Kind: dossier.Outlet}
+	if a.doc != nil {
+		at.Text = a.doc.Agency
+		if at.Text == "" {
+			at.Text = a.doc.Outlet
+		}
+	}
+	if at.Text == "" {
+		at.Text = "the publisher"
+	}
+	for _, e := range a.v.ents {
+		if strings.EqualFold(e.Name, at.Text) || containsFold(e.Aliases, at.Text) {
+			at.Source = e.ID
+			break
+		}
+	}
+	return at
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// modality says how the claim anchored at token k is put: negated by a
+// denial or a negation just before it, hedged by a hedge in its clause or
+// a source that only believes it, reported when someone in the text says
+// it, asserted when the outlet does.
+func (v *view) modality(k int, sp *speech) dossier.Modality {
+	first, last := v.sentence(k)
+	if sp != nil && sp.verb.negates {
+		return dossier.Negated
+	}
+	for j := max(first, k-4); j < k; j++ {
+		if negWords[v.lower(j)] {
+			return dossier.Negated
+		}
+	}
+	if sp != nil && sp.verb.hedges {
+		return dossier.Hedged
+	}
+	if v.hedgedAround(k, max(first, k-8), min(last, k+4)) {
+		return dossier.Hedged
+	}
+	if sp != nil && sp.kind != dossier.Outlet {
+		return dossier.Reported
+	}
+	return dossier.Asserted
+}
+
+// hedgedAround reports whether a hedge starts in tokens [a, b).
+func (v *view) hedgedAround(k, a, b int) bool {
+	for j := a; j < b; j++ {
+		for _, h := range hedgeWords {
+			if j+len(h) > len(v.d.Tokens) {
+				continue
+			}
+			match := true
+			for i, w := range h {
+				if v.lower(j+i) != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relation is a relation found in the text with the token that anchors it
+// (its predicate), from which its attribution and modality are read.
+type relation struct {
+	rel    dossier.Relation
+	anchor int
+	// subject and object are entity indexes; title is the title that
+	// made the relation ("chief"), if any.
+	subject, object int
+	title           string
+	// subjectRef and objectRef stand for a subject or object named only
+	// by a title, until the holder is known; sentFirst is its sentence.
+	subjectRef, objectRef *titleRef
+	sentFirst             int
+}

@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/nlp"
+)
+
+// annotate runs the language layer and the entity stage over s, as the
+// pipeline does, with a publication date of Friday 24 April 2026.
+func annotate(t *testing.T, s string) (*nlp.Doc, *dossier.Extraction) {
+	t.Helper()
+	pub := time.Date(2026, 4, 24, 0, 0, 0, 0, time.UTC)
+	d := nlp.Annotate(s, pub)
+	CompleteMentions(d)
+	doc := &dossier.Document{Text: s, Agency: "FNA", Published: pub}
+	ex := dossier.NewExtraction(doc, "test")
+	ex.Entities = Entities(d)
+	Claims(d, doc, ex, nil)
+	return d, ex
+}
+
+// entityName returns the name of the entity with the given id.
+func entityName(ex *dossier.Extraction, id string) string {
+	for _, e := range ex.Entities {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return ""
+}
+
+func TestQuotes(t *testing.T) {
+	type want struct {
+		speaker, cue, recipient, starts string
+	}
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"speaker after", `"We will find every one of them," Inspector General Sunita Rao told reporters on Monday.`,
+			[]want{{"Sunita Rao", "told", "", "We will find every one"}}},
+		{"speaker before with recipient", `Sunita Rao told FNA: "The men crossed the river at night and we lost them in the forest."`,
+			[]want{{"Sunita Rao", "told", "FNA", "The men crossed the river"}}},
+		{"inverted speaker", `"The plan was approved in February," said Vikram Sethi, the district magistrate.`,
+			[]want{{"Vikram Sethi", "said", "", "The plan was approved"}}},
+		{"pronoun", "Vikram Sethi, the district magistrate, arrived at the site on Friday.\n\n\"Nobody will be allowed near the site until the search is over,\" he said.",
+			[]want{{"Vikram Sethi", "said", "", "Nobody will be allowed"}}},
+		{"same paragraph continuation", `"The road was closed for six hours," Sunita Rao said. "We will reopen it when the bomb squad is done."`,
+			[]want{{"Sunita Rao", "said", "", "The road was closed"}, {"Sunita Rao", "said", "", "We will reopen it"}}},
+		{"multi-paragraph", "\"The first part of what I have to say runs on for a while.\n\n\"And the second part ends here,\" Sunita Rao said.",
+			[]want{{"Sunita Rao", "said", "", "The first part of what"}}},
+		{"anonymous", `"The plan was approved in February," said one of the officials, who spoke on condition of anonymity.`,
+			[]want{{"", "said", "", "The plan was approved"}}},
+		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
+			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
+		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ex := annotate(t, tt.text)
+			if len(ex.Quotes) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(ex.Quotes), ex.Quotes, len(tt.want))
+			}
+			for i, w := range tt.want {
+				q := ex.Quotes[i]
+				if got := entityName(ex, q.Speaker); got != w.speaker {
+					t.Errorf("quote %d: speaker %q, want %q (entities %+v)", i, got, w.speaker, ex.Entities)
+				}
+				if q.Cue != w.cue {
+					t.Errorf("quote %d: cue %q, want %q", i, q.Cue, w.cue)
+				}
+				if got := entityName(ex, q.Recipient); got != w.recipient {
+					t.Errorf("quote %d: recipient %q, want %q", i, got, w.recipient)
+				}
+				if !strings.HasPrefix(q.Text, w.starts) {
+					t.Errorf("quote %d: text %q, want it to start %q", i, q.Text, w.starts)
+				}
+				if tt.text[q.Start:q.End] != q.Text {
+					t.Errorf("quote %d: offsets [%d,%d) do not hold its text", i, q.Start, q.End)
+				}
+			}
+		})
+	}
+}
+
+func TestQuoteDate(t *testing.T) {
+	_, ex := annotate(t, `"We will find every one of them," Sunita Rao told reporters on Tuesday.`)
+	if len(ex.Quotes) != 1 || ex.Quotes[0].Date == nil || ex.Quotes[0].Date.Value != "2026-04-21" {
+		t.Fatalf("quote date = %+v, want Tuesday resolved to 2026-04-21", ex.Quotes)
+	}
+}
+
+func TestSpeeches(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		kind    dossier.AttributionKind
+		source  string
+		word    string // a word inside the scope
+		outside string // a word outside it ("" for none)
+		negates bool
+	}{
+		{"anonymous sources", "Sources reveal that the commander trained the recruits in Muzaffarabad.", dossier.Anonymous, "", "trained", "", false},
+		{"denial", "Pakistan has always denied that the bureau supports militant groups.", dossier.Organisation, "Pakistan", "supports", "", true},
+		{"according to", "The meeting took place in a seminary, according to two officials.", dossier.Anonymous, "", "meeting", "", false},
+		{"said at the end", "The men were trained near the border, the officials said.", dossier.Anonymous, "", "trained", "", false},
+		{"named with apposition", "Arvind Menon, a senior fellow at the Centre for Frontier Studies, said links between the groups were old.", dossier.Named, "Arvind Menon", "links", "fellow", false},
+		{"ministry", "The ministry said the camps had been closed.", dossier.Organisation, "", "closed", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ex := annotate(t, tt.text)
+			v := newView(d, ex.Entities)
+			sps := v.speeches()
+			if len(sps) == 0 {
+				t.Fatalf("no speech found")
+			}
+			k := tokenIndex(t, d, tt.word)
+			sp := innermost(sps, k)
+			if sp == nil {
+				t.Fatalf("%q is outside every speech: %+v", tt.word, sps)
+			}
+			if sp.kind != tt.kind {
+				t.Errorf("kind %s, want %s", sp.kind, tt.kind)
+			}
+			src := ""
+			if sp.source >= 0 {
+				src = ex.Entities[sp.source].Name
+			}
+			if src != tt.source {
+				t.Errorf("source %q, want %q", src, tt.source)
+			}
+			if sp.verb.negates != tt.negates {
+				t.Errorf("negates = %v, want %v", sp.verb.negates, tt.negates)
+			}
+			if tt.outside != "" && sp.covers(tokenIndex(t, d, tt.outside)) {
+				t.Errorf("%q should be outside the scope [%d,%d)", tt.outside, sp.first, sp.last)
+			}
+		})
+	}
+}
+
+func TestModality(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       dossier.Modality
+	}{
+		{"The group allegedly ran the camp near the border.", "ran", dossier.Hedged},
+		{"The group is believed to have run the camp.", "run", dossier.Hedged},
+		{"The group did not run the camp.", "run", dossier.Negated},
+		{"The group ran the camp, police said.", "ran", dossier.Reported},
+		{"The group ran the camp near the border.", "ran", dossier.Asserted},
+		{"Investigators suspect that the group ran the camp.", "ran", dossier.Hedged},
+	}
+	for _, tt := range tests {
+		d, ex := annotate(t, tt.text)
+		v := newView(d, ex.Entities)
+		k := tokenIndex(t, d, tt.word)
+		if got := v.modality(k, innermost(v.speeches(), k)); got != tt.want {
+			t.Errorf("%q at %q: %s, want %s", tt.text, tt.word, got, tt.want)
+		}
+	}
+}
+
+// tokenIndex returns the index of the first token that is word.
+func tokenIndex(t *testing.T, d *nlp.Doc, word string) int {
+	t.Helper()
+	for k, tok := range d.Tokens {
+		if tok.Text == word {
+			return k
+		}
+	}
+	t.Fatalf("no token %q", word)
+	return -1
+}

@@ -1,0 +1,594 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/gazetteer"
+	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/nlp/text"
+)
+
+// CompleteMentions corrects and completes the recogniser's mentions in d
+// with evidence from the whole document, and rewrites the tokens' entity
+// tags to match:
+//
+//   - a name defined by a bracketed acronym ("Lashkar-e-Qahhar (LeQ)",
+//     "Al-Rahmat Welfare Trust (ARWT)") is one mention, found from the
+//     acronym's letters even where the recogniser missed or split it;
+//   - every later use of a defined acronym is a mention of that type;
+//   - a run of capitalised words ending in an organisation's head word
+//     ("Al-Rahmat Welfare Trust", "Islamabad Institute of Regional
+//     Security") or opening with a transliterated one ("Lashkar-e-...")
+//     is one organisation;
+//   - an acronym the recogniser took for a place or a miscellany is an
+//     organisation unless the gazetteer knows it as a place, and a name
+//     opening with "Abdul", "Ghulam", "Abu"... is a person;
+//   - a mention led by an honorific ("Hafiz", "Mufti", "Dr") is a person;
+//   - a person's name runs on over a following capitalised surname the
+//     recogniser left out ("Abdul Rauf" + "Qasmi");
+//   - a one-word mention that is the surname of a person named in the
+//     document is a person ("Nadeem", tagged as a place).
+func CompleteMentions(d *nlp.Doc) {
+	ms := append([]nlp.Mention(nil), d.Mentions...)
+	// In text all in capitals or all in small letters, the case of a word
+	// says nothing of whether it is a name: only the acronyms defined in
+	// brackets and honorifics are read there.
+	mixed := mixedCase(d.Text)
+	if mixed {
+		ms = cleanMentions(d, ms)
+		ms = organisationNames(d, ms)
+		ms = splitCountries(d, ms)
+	}
+	ms = retypeByForm(d, ms)
+	if mixed {
+		ms = untaggedAcronyms(d, ms)
+	}
+	ms, acronyms := defineAcronyms(d, ms)
+	ms = useAcronyms(d, ms, acronyms)
+	for i := range ms {
+		if ms[i].Type != dossier.Person && startsWithHonorific(d, ms[i]) {
+			ms[i].Type = dossier.Person
+		}
+	}
+	if mixed {
+		ms = extendPersons(d, ms)
+		ms = toldAgencies(d, ms)
+	}
+	harmoniseSurnames(d, ms)
+	harmoniseTypes(ms)
+	sort.Slice(ms, func(a, b int) bool { return ms[a].First < ms[b].First })
+	d.Mentions = ms
+	for i := range d.Tokens {
+		d.Tokens[i].Entity = "O"
+	}
+	for _, m := range ms {
+		for k := m.First; k < m.Last; k++ {
+			prefix := "I-"
+			if k == m.First {
+				prefix = "B-"
+			}
+			d.Tokens[k].Entity = prefix + string(m.Type)
+		}
+	}
+}
+
+// mentionOf builds the mention of tokens [first, last).
+func mentionOf(d *nlp.Doc, first, last int, typ dossier.EntityType) nlp.Mention {
+	s, e := d.Tokens[first].Start, d.Tokens[last-1].End
+	return nlp.Mention{Span: dossier.Span{Start: s, End: e}, First: first, Last: last, Type: typ, Text: d.Text[s:e]}
+}
+
+// replaceSpan removes the mentions overlapping tokens [first, last) and adds m.
+func replaceSpan(ms []nlp.Mention, m nlp.Mention) []nlp.Mention {
+	out := ms[:0]
+	for _, x := range ms {
+		if x.Last <= m.First || x.First >= m.Last {
+			out = append(out, x)
+		}
+	}
+	return append(out, m)
+}
+
+// coveringMention returns the index of the mention covering token k, or -1.
+func coveringMention(ms []nlp.Mention, k int) int {
+	for i, m := range ms {
+		if m.First <= k && k < m.Last {
+			return i
+		}
+	}
+	return -1
+}
+
+// defineAcronyms finds "NAME (ACR)" definitions and makes NAME one mention.
+// It returns the mentions and the type of each defined acronym.
+func defineAcronyms(d *nlp.Doc, ms []nlp.Mention) ([]nlp.Mention, map[string]dossier.EntityType) {
+	acronyms := map[string]dossier.EntityType{}
+	for k := 1; k+2 < len(d.Tokens); k++ {
+		if d.Tokens[k].Text != "(" || d.Tokens[k+2].Text != ")" || !isAcronym(d.Tokens[k+1].Text) {
+			continue
+		}
+		acr := d.Tokens[k+1].Text
+		first, ok := expansionStart(d, k, acr)
+		if !ok {
+			continue
+		}
+		if _, isTitle := gazetteer.Title(d.Text[d.Tokens[first].Start:d.Tokens[k-1].End]); isTitle {
+			continue // "Senior Superintendent of Police (SSP)" is a rank
+		}
+		typ := dossier.Org
+		// Keep the recogniser's type when it tagged the whole name (or its
+		// head) as something other than a miscellany.
+		if i := coveringMention(ms, k-1); i >= 0 && ms[i].Type != dossier.Misc && ms[i].Type != dossier.Person {
+			typ = ms[i].Type
+		}
+		ms = replaceSpan(ms, mentionOf(d, first, k, typ))
+		ms = replaceSpan(ms, mentionOf(d, k+1, k+2, typ))
+		acronyms[acr] = typ
+	}
+	return ms, acronyms
+}
+
+// nameConnectors may sit inside a name without adding to its acronym.
+var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "de": true, "&": true}
+
+// expansionStart finds the first token of the name that acronym acr, in
+// brackets at token k, abbreviates: the capitalised words before it whose
+// initials (and the initials of their hyphenated parts) spell acr.
+func expansionStart(d *nlp.Doc, k int, acr string) (int, bool) {
+	letters := []rune(strings.ToLower(strings.ReplaceAll(acr, ".", "")))
+	// Walk back over the words, consuming acronym letters from the end.
+	need := len(letters)
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		w := d.Tokens[j].Text
+		if nameConnectors[strings.ToLower(w)] && j < k-1 {
+			if need > 0 && letters[need-1] == unicode.ToLower([]rune(w)[0]) {
+				need--
+			}
+			continue
+		}
+		r := []rune(w)
+		if len(r) == 0 || !unicode.IsLetter(r[0]) {
+			return 0, false
+		}
+		parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' })
+		// The parts' initials must be the acronym letters just before
+		// those already consumed (a part may also contribute nothing when
+		// it is a joiner such as the "e" of Jaish-e-Mohammed but the
+		// acronym skips it).
+		for p := len(parts) - 1; p >= 0; p-- {
+			init := unicode.ToLower([]rune(parts[p])[0])
+			if need > 0 && letters[need-1] == init {
+				need--
+			} else if p == 0 {
+				return 0, false // a word's first part must count
+			}
+		}
+		if !unicode.IsUpper(r[0]) && !(j < k-1 && len(parts) > 1) {
+			return 0, false
+		}
+		if need == 0 {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// useAcronyms tags every untagged use of a defined acronym.
+func useAcronyms(d *nlp.Doc, ms []nlp.Mention, acronyms map[string]dossier.EntityType) []nlp.Mention {
+	if len(acronyms) == 0 {
+		return ms
+	}
+	for k, t := range d.Tokens {
+		typ, ok := acronyms[t.Text]
+		if !ok {
+			continue
+		}
+		if i := coveringMention(ms, k); i >= 0 {
+			if ms[i].First == k && ms[i].Last == k+1 {
+				ms[i].Type = typ
+			}
+			continue
+		}
+		ms = append(ms, mentionOf(d, k, k+1, typ))
+	}
+	return ms
+}
+
+// startsWithHonorific reports whether m begins with an honorific or rank
+// (not a role: "Minister" may head an organisation's name).
+func startsWithHonorific(d *nlp.Doc, m nlp.Mention) bool {
+	n, _ := titleAt(d, m.First, m.Last)
+	return n > 0 && n < m.Last-m.First
+}
+
+// extendPersons lets a person's mention take in the capitalised words
+// around it when they are untagged proper nouns ("Abdul Rauf" + "Qasmi",
+// "Khaled" + "al-Qaddoumi").
+func extendPersons(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != dossier.Person {
+			continue
+		}
+		last := m.Last
+		for last < len(d.Tokens) && last < m.Last+2 {
+			t := d.Tokens[last]
+			if !(t.POS == "NNP" || isParticleName(t.Text)) || !nameLike(t) || coveringMention(ms, last) >= 0 || isAcronym(t.Text) {
+				break
+			}
+			if gazetteer.IsCommonWord(t.Text) || sentenceStartsAt(d, last) {
+				break
+			}
+			if _, ok := gazetteer.Title(t.Text); ok {
+				break
+			}
+			last++
+		}
+		first := m.First
+		for first > 0 && first > m.First-2 {
+			t := d.Tokens[first-1]
+			if !(t.POS == "NNP" || !sentenceStartsAt(d, first-1)) || !startsUpper(t.Text) || coveringMention(ms, first-1) >= 0 || isAcronym(t.Text) || gazetteer.IsCommonWord(t.Text) || titleWord(t.Text) {
+				break
+			}
+			first--
+		}
+		if last > m.Last || first < m.First {
+			*m = mentionOf(d, first, last, dossier.Person)
+		}
+	}
+	return ms
+}
+
+// sentenceStartsAt reports whether token k begins a sentence.
+func sentenceStartsAt(d *nlp.Doc, k int) bool {
+	for _, s := range d.Sentences {
+		if s.First == k {
+			return true
+		}
+	}
+	return false
+}
+
+// harmoniseSurnames retypes a one-word mention as a person when it is the
+// last word of a person's full name in the document and not a known place.
+func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == dossier.Person && m.Last-m.First >= 2 {
+			surnames[d.Tokens[m.Last-1].Text] = true
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == dossier.Person || m.Last-m.First != 1 || !surnames[m.Text] {
+			continue
+		}
+		if _, ok := gazetteer.Country(m.Text); ok {
+			continue
+		}
+		m.Type = dossier.Person
+	}
+}
+
+// isModifierCompound reports whether w is a hyphenated modifier whose last
+// part is a small word ("Bahawalpur-based", "Pakistan-administered"), which
+// describes a name rather than being part of it.
+func isModifierCompound(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || len(w)-i-1 < 3 {
+		return false
+	}
+	for _, r := range w[i+1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// calendarWords are the names of days and months, which end no name
+// ("the Agency on Monday").
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true,
+}
+
+// nameLike reports whether a token can begin or end a name: a capitalised
+// word or number, or a particle joined to one ("al-Qaddoumi", "el-Ghazi").
+func nameLike(t nlp.Token) bool {
+	r := []rune(t.Text)
+	if len(r) == 0 {
+		return false
+	}
+	if unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) {
+		return true
+	}
+	if i := strings.IndexAny(t.Text, "-’'"); i > 0 && i+1 < len(t.Text) {
+		rest := []rune(t.Text[i+1:])
+		return len(rest) > 0 && unicode.IsUpper(rest[0])
+	}
+	return false
+}
+
+// cleanMentions splits the recogniser's mentions at punctuation and trims
+// words that cannot begin or end a name ("Kataria, who commands" ->
+// "Kataria"; "Abdullah el-Ghazi are believed" -> "Abdullah el-Ghazi").
+func cleanMentions(d *nlp.Doc, in []nlp.Mention) []nlp.Mention {
+	out := make([]nlp.Mention, 0, len(in))
+	for _, m := range in {
+		start := m.First
+		for k := m.First; k <= m.Last; k++ {
+			if k < m.Last && !isNameBreak(d.Tokens[k]) && !foreignToName(d.Tokens[k], m.Type) {
+				continue
+			}
+			a, b := start, k
+			for a < b && (!nameLike(d.Tokens[a]) || calendarWords[strings.ToLower(d.Tokens[a].Text)] || isModifierCompound(d.Tokens[a].Text)) {
+				a++
+			}
+			for b > a && (!nameLike(d.Tokens[b-1]) || calendarWords[strings.ToLower(d.Tokens[b-1].Text)]) {
+				b--
+			}
+			if a < b {
+				if a == m.First && b == m.Last {
+					out = append(out, m)
+				} else {
+					out = append(out, mentionOf(d, a, b, m.Type))
+				}
+			}
+			start = k + 1
+		}
+	}
+	return out
+}
+
+// personParticles are the lower-case words a person's name may hold
+// ("Mansour bin Fahd", "Ludwig van Beethoven").
+var personParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "al": true, "el": true, "ul": true, "ud": true, "de": true, "da": true, "van": true, "von": true, "der": true, "e": true}
+
+// nameInfixes are the lower-case words other names may hold ("Line of
+// Control", "Centre for Frontier Studies", "Bay of Bengal").
+var nameInfixes = map[string]bool{"of": true, "for": true, "and": true, "the": true, "de": true, "e": true, "ul": true, "al": true, "el": true, "fi": true, "des": true, "du": true, "la": true, "le": true}
+
+// foreignToName reports whether a lower-case word cannot be inside a name
+// of type typ: "Khalid Nadeem in Bahawalpur" is two names.
+func foreignToName(t nlp.Token, typ dossier.EntityType) bool {
+	if t.Kind != text.Word || nameLike(t) {
+		return false
+	}
+	if typ == dossier.Person {
+		return !personParticles[t.Text]
+	}
+	return !nameInfixes[t.Text]
+}
+
+// isNameBreak reports whether a token cannot be inside a name.
+func isNameBreak(t nlp.Token) bool {
+	if t.Kind != text.Punct {
+		return false
+	}
+	return t.Text != "&" && t.Text != "-"
+}
+
+// harmoniseTypes gives every mention of the same text the type most of
+// them have (a tie keeps the first mention's type), so that "Daksum" is a
+// place throughout when the recogniser once called it a person.
+func harmoniseTypes(ms []nlp.Mention) {
+	counts := map[string]map[dossier.EntityType]int{}
+	first := map[string]dossier.EntityType{}
+	for _, m := range ms {
+		c := counts[m.Text]
+		if c == nil {
+			c = map[dossier.EntityType]int{}
+			counts[m.Text] = c
+			first[m.Text] = m.Type
+		}
+		c[m.Type]++
+	}
+	for i := range ms {
+		c := counts[ms[i].Text]
+		if len(c) < 2 {
+			continue
+		}
+		best := first[ms[i].Text]
+		for t, n := range c {
+			if n > c[best] {
+				best = t
+			}
+		}
+		ms[i].Type = best
+	}
+}
+
+// toldAgencies tags the untagged acronym that someone "told": "told FNA",
+// "told AFP" name news agencies.
+func toldAgencies(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for k := 1; k < len(d.Tokens); k++ {
+		if d.Tokens[k-1].Lemma != "tell" || !isAcronym(d.Tokens[k].Text) || coveringMention(ms, k) >= 0 {
+			continue
+		}
+		ms = append(ms, mentionOf(d, k, k+1, dossier.Org))
+	}
+	return ms
+}
+
+// mixedCase reports whether s is written in ordinary mixed case: some
+// capitals, but most letters small.
+func mixedCase(s string) bool {
+	upper, lower := 0, 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return upper > 0 && lower > 2*upper
+}
+
+// capitalised reports whether token k can be part of a proper name: a
+// capitalised word tagged as a proper noun or already in a mention.
+func capitalised(d *nlp.Doc, k int) bool {
+	t := d.Tokens[k]
+	if !nameLike(t) || t.Kind != text.Word {
+		return false
+	}
+	return strings.HasPrefix(t.POS, "NNP") || t.Entity != "O" && t.Entity != "" || strings.Contains(t.Text, "-")
+}
+
+// orgOpener reports whether a word opens a transliterated organisation's
+// name: "Lashkar-e-Qahhar", "Hizb-ul-Wadi", "Tehrik-i-Azadi".
+func orgOpener(w string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(w), "-")
+	return orgOpeners[first] || orgOpeners[strings.ToLower(w)]
+}
+
+// organisationNames makes one organisation mention of each run of
+// capitalised words that ends in an organisation's head word, joined
+// through "of", "for" and "and" ("Ministry of External Affairs"), or that
+// opens with a transliterated one.
+func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	n := len(d.Tokens)
+	for k := 0; k < n; {
+		if !capitalised(d, k) {
+			k++
+			continue
+		}
+		j := k
+		for j < n && capitalised(d, j) {
+			j++
+		}
+		end := j
+		joined := false
+		// "Institute" + "of" + "Regional Security", "Centre" + "for" + ...
+		for end+1 < n && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for" || d.Tokens[end].Text == "on") && capitalised(d, end+1) {
+			e := end + 1
+			for e < n && capitalised(d, e) {
+				e++
+			}
+			end, joined = e, true
+		}
+		// Leave a sentence's first word alone unless it is in a mention:
+		// "Police said" is not a name.
+		start := k
+		if sentenceStartsAt(d, start) && d.Tokens[start].Entity == "O" && !orgOpener(d.Tokens[start].Text) {
+			start++
+		}
+		// Leave a person's name and a title at the front alone.
+		for start < end {
+			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end {
+				start = ms[i].Last
+			} else if titleWord(d.Tokens[start].Text) && !orgHeads[strings.ToLower(d.Tokens[start].Text)] || isModifierCompound(d.Tokens[start].Text) {
+				start++
+			} else {
+				break
+			}
+		}
+		isOrg := joined
+		if end-start >= 2 && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] {
+			isOrg = true
+		}
+		for i := start; i < end && !isOrg; i++ {
+			if orgOpener(d.Tokens[i].Text) {
+				isOrg = true
+			}
+		}
+		if isOrg && start < end && !sameMention(ms, start, end, dossier.Org) {
+			ms = replaceSpan(ms, mentionOf(d, start, end, dossier.Org))
+		}
+		k = max(j, end)
+	}
+	return ms
+}
+
+// titleWord reports whether w is an honorific, rank or role.
+func titleWord(w string) bool {
+	_, ok := gazetteer.Title(w)
+	return ok
+}
+
+// sameMention reports whether a mention of typ covers exactly [a, b).
+func sameMention(ms []nlp.Mention, a, b int, typ dossier.EntityType) bool {
+	i := coveringMention(ms, a)
+	return i >= 0 && ms[i].First == a && ms[i].Last == b && ms[i].Type == typ
+}
+
+// retypeByForm corrects types that the form of a name settles: an acronym
+// that is not a known place is an organisation ("KFB" tagged as a place);
+// a name opening with "Abdul", "Ghulam", "Abu"... is a person's.
+func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case m.Last-m.First == 1 && isAcronym(m.Text) && (m.Type == dossier.Loc || m.Type == dossier.GPE || m.Type == dossier.Misc):
+			if _, ok := gazetteer.Country(m.Text); !ok && !gazetteer.IsPlace(m.Text) {
+				m.Type = dossier.Org
+			}
+		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text):
+			m.Type = dossier.Person
+		case m.Type != dossier.Person && nameOpeners[strings.ToLower(d.Tokens[m.First].Text)] && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
+			m.Type = dossier.Person
+		}
+	}
+	return ms
+}
+
+// isParticleName reports whether a name opens with a particle that only
+// personal names take: "al-Qaddoumi", "el-Ghazi", "bin Fahd".
+func isParticleName(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "al-") || strings.HasPrefix(l, "el-") || strings.HasPrefix(l, "bin ") || strings.HasPrefix(l, "ibn ")
+}
+
+// untaggedAcronyms tags as organisations the acronyms the recogniser left
+// out that can only be names: written in mixed case ("LeQ", "JeM"), or
+// followed by a role ("KFB chief", "CCTA spokesperson").
+func untaggedAcronyms(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for k, t := range d.Tokens {
+		if !isAcronym(t.Text) || coveringMention(ms, k) >= 0 {
+			continue
+		}
+		if _, ok := gazetteer.Country(t.Text); ok {
+			continue
+		}
+		mixed := strings.ToUpper(t.Text) != t.Text
+		role := false
+		if k+1 < len(d.Tokens) {
+			if ti, ok := gazetteer.Title(d.Tokens[k+1].Text); ok && ti.Class == gazetteer.TitleRole {
+				role = true
+			}
+		}
+		if mixed || role {
+			ms = append(ms, mentionOf(d, k, k+1, dossier.Org))
+		}
+	}
+	return ms
+}
+
+// splitCountries splits a mention that runs a country's name into the name
+// after it ("Ambassador to India Ingrid Solberg" tagged "India Ingrid"):
+// the country is a place, and the rest a person when a name follows.
+func splitCountries(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Last-m.First < 2 || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
+			continue
+		}
+		if _, ok := gazetteer.Country(d.Tokens[m.First].Text); !ok {
+			continue
+		}
+		rest := m.Type
+		if m.Last < len(d.Tokens) && capitalised(d, m.Last) && coveringMention(ms, m.Last) < 0 {
+			rest = dossier.Person
+		}
+		if rest != dossier.Person {
+			continue // "India Gate", "Pakistan Army": one name
+		}
+		ms[i] = mentionOf(d, m.First, m.First+1, dossier.GPE)
+		ms = append(ms, mentionOf(d, m.First+1, m.Last, rest))
+	}
+	return ms
+}

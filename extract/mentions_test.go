@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/dossier-osint/dossier"
+)
+
+func TestCompleteMentions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]dossier.EntityType // entity name -> type
+		aliases    map[string]string             // alias -> entity name
+	}{
+		{"acronym defines a transliterated name",
+			"Police blamed the Harkat-ul-Sadiq (HuS) for the blast. The HuS denied it.",
+			map[string]dossier.EntityType{"Harkat-ul-Sadiq": dossier.Org}, map[string]string{"HuS": "Harkat-ul-Sadiq"}},
+		{"acronym through a connector",
+			"Troops fired across the Line of Control (LoC) on Monday.",
+			map[string]dossier.EntityType{"Line of Control": ""}, map[string]string{"LoC": "Line of Control"}},
+		{"organisation head word joins the run",
+			"Money was raised by the Al-Noor Relief Trust in Karachi.",
+			map[string]dossier.EntityType{"Al-Noor Relief Trust": dossier.Org}, nil},
+		{"institute of",
+			"Farzana Siddiqui of the Lahore Institute of Strategic Affairs said the case was thin.",
+			map[string]dossier.EntityType{"Lahore Institute of Strategic Affairs": dossier.Org, "Farzana Siddiqui": dossier.Person}, nil},
+		{"honorific makes a person",
+			"The meeting was attended by Hafiz Abdul Wahid Qasmi and two aides.",
+			map[string]dossier.EntityType{"Abdul Wahid Qasmi": dossier.Person}, nil},
+		{"particle name",
+			"Its spokesman Khaled al-Qaddoumi rejected the report.",
+			map[string]dossier.EntityType{"Khaled al-Qaddoumi": dossier.Person}, nil},
+		{"told an agency",
+			`"We will find them," Sunita Rao told FNA.`,
+			map[string]dossier.EntityType{"FNA": dossier.Org}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ex := annotate(t, tt.text)
+			byName := map[string]dossier.Entity{}
+			for _, e := range ex.Entities {
+				byName[e.Name] = e
+			}
+			for name, typ := range tt.want {
+				e, ok := byName[name]
+				if !ok {
+					t.Errorf("no entity %q in %s", name, describeEntities(ex))
+					continue
+				}
+				if typ != "" && e.Type != typ {
+					t.Errorf("%q is %s, want %s", name, e.Type, typ)
+				}
+			}
+			for alias, name := range tt.aliases {
+				if !containsFold(byName[name].Aliases, alias) {
+					t.Errorf("%q is not an alias of %q: %+v", alias, name, byName[name])
+				}
+			}
+		})
+	}
+}
+
+// TestMentionsInCapitalsAreLeftAlone checks that text all in capitals,
+// where case says nothing of names, keeps the recogniser's mentions.
+func TestMentionsInCapitalsAreLeftAlone(t *testing.T) {
+	d, _ := annotate(t, "POLICE SAID THE GUNMEN FLED TOWARDS THE FOREST NEAR THE VILLAGE ON TUESDAY.")
+	for _, m := range d.Mentions {
+		if m.Text == "THE" || m.Text == "POLICE SAID" {
+			t.Errorf("a capitalised function word became a mention: %+v", m)
+		}
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	_, ex := annotate(t, "Officials in Bahawalpur said the Bahawalpur-based Jaish-e-Sadiqeen had not been consulted.")
+	found := false
+	for _, r := range ex.Relations {
+		if r.Type == "based_in" && entityName(ex, r.Subject) == "Jaish-e-Sadiqeen" && entityName(ex, r.Object) == "Bahawalpur" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no based_in(Jaish-e-Sadiqeen, Bahawalpur): %s", describeRelations(ex))
+	}
+}

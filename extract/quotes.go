@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dossier-osint/dossier"
+)
+
+// quoteSpan is a direct quote being read: the tokens of its opening and
+// closing marks (a quote running over several paragraphs closes in the
+// last one).
+type quoteSpan struct {
+	open, close int
+	speech      speech // the speaker, once found; kind is empty until then
+	cue         int
+	recipient   int
+}
+
+// minQuoteWords is the fewest words a quotation needs to count as a quote
+// rather than a phrase set off in quotation marks ("protective custody").
+const minQuoteWords = 4
+
+// quoteSpans pairs the quotation marks of the text, paragraph by
+// paragraph. A paragraph that ends inside a quote continues it when the
+// next paragraph opens with a quotation mark, as news copy writes a long
+// quote; otherwise the unclosed mark is ignored.
+func (v *view) quoteSpans() []quoteSpan {
+	toks := v.d.Tokens
+	var out []quoteSpan
+	open, openPara := -1, -1
+	for k := range toks {
+		w := toks[k].Text
+		if !isQuoteMark(w) {
+			continue
+		}
+		p := v.tokPara[k]
+		if open >= 0 && p != openPara {
+			if p == openPara+1 && v.opensParagraph(k) && w != "”" {
+				openPara = p // the quote goes on in this paragraph
+				continue
+			}
+			open = -1 // the earlier quote was never closed
+		}
+		switch {
+		case open < 0:
+			if w != "”" {
+				open, openPara = k, p
+			}
+		case w == "“":
+			open = k // an opening mark inside a quote restarts it
+		default:
+			if v.wordsBetween(open, k) >= minQuoteWords || endsSentence(toks[k-1].Text) {
+				out = append(out, quoteSpan{open: open, close: k, cue: -1, recipient: -1})
+			}
+			open = -1
+		}
+	}
+	return out
+}
+
+// opensParagraph reports whether token k is the first of its paragraph.
+func (v *view) opensParagraph(k int) bool { return k == 0 || v.tokPara[k-1] != v.tokPara[k] }
+
+// wordsBetween counts the word tokens strictly between tokens a and b.
+func (v *view) wordsBetween(a, b int) int {
+	n := 0
+	for k := a + 1; k < b; k++ {
+		if r := []rune(v.d.Tokens[k].Text); len(r) > 0 && (unicode.IsLetter(r[0]) || unicode.IsDigit(r[0])) {
+			n++
+		}
+	}
+	return n
+}
+
+func endsSentence(s string) bool { return s == "." || s == "?" || s == "!" }
+
+// quotes finds the direct quotes and their speakers.
+func (v *view) quotes() []quoteSpan {
+	qs := v.quoteSpans()
+	var indirect []speech
+	for i := range qs {
+		q := &qs[i]
+		found := v.speakerAfter(q) || v.speakerBefore(q)
+		if !found {
+			// A quoted phrase inside reported speech: `She said that ...
+			// and that "no proscribed organisation is allowed ..."`.
+			if indirect == nil {
+				indirect = v.speeches()
+			}
+			if sp := innermost(indirect, q.open); sp != nil {
+				q.speech, q.cue, found = *sp, sp.cue, true
+			}
+		}
+		if !found {
+			// A quote with no cue of its own continues the speaker of the
+			// quote just before it in the paragraph, or of the paragraph
+			// before when it opens its paragraph.
+			if i > 0 && qs[i-1].speech.kind != "" {
+				prev := qs[i-1]
+				samePara := v.tokPara[prev.close] == v.tokPara[q.open]
+				nextPara := v.opensParagraph(q.open) && v.tokPara[q.open] == v.tokPara[prev.close]+1
+				if samePara || nextPara {
+					q.speech = prev.speech
+					q.cue, q.recipient = prev.cue, prev.recipient
+				}
+			}
+		}
+		if q.speech.kind != "" {
+			q.speech.first, q.speech.last = q.open+1, q.close
+			q.speech.quote = true
+		}
+	}
+	// Without a speaker, a short quotation is a phrase in quotation marks
+	// ("martyrs of the Brigade"), not a quote.
+	out := qs[:0]
+	for _, q := range qs {
+		if q.speech.kind != "" || v.wordsBetween(q.open, q.close) >= minUnattributedWords {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// minUnattributedWords is the fewest words a quote with no speaker found
+// needs to be kept.
+const minUnattributedWords = 8
+
+// onlyAuxiliaries reports whether tokens [a, b) are all words that may sit
+// between a subject and its verb.
+func (v *view) onlyAuxiliaries(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !betweenSubjectAndCue[v.lower(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerAfter finds the speaker written after a quote: `" Menon said`,
+// `," said one of the officials`, `," he told FNA`.
+func (v *view) speakerAfter(q *quoteSpan) bool {
+	toks := v.d.Tokens
+	k := q.close + 1
+	limit := min(len(toks), k+12)
+	for j := k; j < limit; j++ {
+		if isQuoteMark(toks[j].Text) || endsSentence(toks[j].Text) || v.tokPara[j] != v.tokPara[q.close] {
+			limit = j
+			break
+		}
+	}
+	for j := k; j < limit; j++ {
+		verb, ok := v.cueAt(j)
+		if !ok {
+			continue
+		}
+		// Speaker between the quote and the verb, or after the verb.
+		a := k
+		for a < j && toks[a].Text == "," {
+			a++
+		}
+		if src, end, ok := v.sourceOf(a, j); ok && end <= j {
+			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: a, srcLast: end, cue: j, verb: verb}
+		} else if src, end, ok := v.sourceOf(j+1, limit); ok {
+			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: j + 1, srcLast: end, cue: j, verb: verb}
+		} else {
+			return false
+		}
+		q.cue = j
+		q.recipient = v.recipientAfter(j, limit)
+		return true
+	}
+	return false
+}
+
+// speakerBefore finds the speaker introducing a quote: `Azar told FNA: "`,
+// `He said, "`.
+func (v *view) speakerBefore(q *quoteSpan) bool {
+	toks := v.d.Tokens
+	first, _ := v.sentence(q.open)
+	if v.opensParagraph(q.open) {
+		return false
+	}
+	lo := max(first, q.open-14)
+	for j := q.open - 1; j >= lo; j-- {
+		if isQuoteMark(toks[j].Text) {
+			break
+		}
+		verb, ok := v.cueAt(j)
+		if !ok {
+			continue
+		}
+		start := v.clauseStart(j-1, first, false)
+		src, end, ok := v.sourceOf(start, j)
+		if !ok || !v.onlyAuxiliaries(end, j) {
+			continue
+		}
+		q.speech = speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: j, verb: verb}
+		q.cue = j
+		q.recipient = v.recipientAfter(j, q.open)
+		return true
+	}
+	return false
+}
+
+// recipientAfter returns the entity told by a cue verb at j ("told FNA",
+// "told reporters" has none), or -1.
+func (v *view) recipientAfter(j, limit int) int {
+	if v.d.Tokens[j].Lemma != "tell" || j+1 >= limit {
+		return -1
+	}
+	k := j + 1
+	if v.lower(k) == "the" && k+1 < limit {
+		k++
+	}
+	if e := v.tokEnt[k]; e >= 0 && v.ents[e].Type != dossier.Person || e >= 0 && k == j+1 {
+		return e
+	}
+	return -1
+}
+
+// quoteText returns the quoted words of q, without the marks and a comma
+// that closes them.
+func (v *view) quoteText(q quoteSpan) (string, int, int) {
+	start, end := v.d.Tokens[q.open].End, v.d.Tokens[q.close].Start
+	s := v.d.Text[start:end]
+	trimmed := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return trimmed[lead:], start + lead, start + len(trimmed)
+}

@@ -1,0 +1,410 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/gazetteer"
+	"github.com/dossier-osint/dossier/nlp/text"
+	"github.com/dossier-osint/dossier/rules"
+)
+
+//go:embed rules/*.yaml
+var rulesFS embed.FS
+
+// DefaultRules returns the rule set shipped with dossier (extract/rules).
+func DefaultRules() *rules.RuleSet {
+	rs, err := defaultRules()
+	if err != nil {
+		panic("extract: shipped rules: " + err.Error()) // a test loads them
+	}
+	return rs
+}
+
+var defaultRules = sync.OnceValues(func() (*rules.RuleSet, error) {
+	return rules.LoadDir(rulesFS, "rules")
+})
+
+// LoadRules returns the shipped rules merged with those of the *.yaml files
+// in directory dir of fsys; a user's rule with the name of a shipped one
+// replaces it.
+func LoadRules(dir string, fsys fs.FS) (*rules.RuleSet, error) {
+	user, err := rules.LoadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	return rules.Merge(DefaultRules(), user), nil
+}
+
+// defaultConfidence is a relation's confidence when its rule states none.
+const defaultConfidence = 0.8
+
+// ruleTokens converts the tokens [first, last) of a sentence for the rule
+// engine.
+func (v *view) ruleTokens(first, last int) []rules.Token {
+	out := make([]rules.Token, last-first)
+	for k := first; k < last; k++ {
+		t := v.d.Tokens[k]
+		rt := rules.Token{Word: t.Text, Lower: strings.ToLower(t.Text), Lemma: strings.ToLower(t.Lemma), POS: t.POS, Chunk: t.Chunk}
+		if len(t.Entity) > 2 {
+			rt.Entity = t.Entity[2:]
+			rt.EntityStart = t.Entity[0] == 'B'
+		}
+		out[k-first] = rt
+	}
+	// Gazetteer classes: titles (longest first), countries and demonyms.
+	for k := first; k < last; {
+		n, class := v.titleSpan(k, last)
+		if n == 0 {
+			if _, ok := gazetteer.Demonym(v.d.Tokens[k].Text); ok && v.d.Tokens[k].POS != "NNP" || ok && out[k-first].Entity == string(dossier.NORP) {
+				out[k-first].Gaz = "demonym"
+			} else if _, ok := gazetteer.Country(v.d.Tokens[k].Text); ok {
+				out[k-first].Gaz = "country"
+			}
+			k++
+			continue
+		}
+		for j := k; j < k+n; j++ {
+			out[j-first].Gaz = class
+		}
+		k += n
+	}
+	return out
+}
+
+// titleSpan returns the length and class of the longest title starting at
+// token k (before limit): "chief", "Inspector General", "spokesperson".
+func (v *view) titleSpan(k, limit int) (int, string) {
+	if v.d.Tokens[k].Kind != text.Word {
+		return 0, ""
+	}
+	for n := min(gazetteer.MaxTitleWords(), limit-k); n >= 1; n-- {
+		if v.d.Tokens[k+n-1].Kind != text.Word {
+			continue
+		}
+		s := v.textOf(k, k+n)
+		if t, ok := gazetteer.Title(s); ok {
+			if p := v.d.Tokens[k].POS; t.Class == gazetteer.TitleRole && !strings.HasPrefix(p, "NN") && !strings.HasPrefix(p, "JJ") {
+				continue // "head" as a verb, "chief" as an adjective
+			}
+			return n, t.Class
+		}
+	}
+	return 0, ""
+}
+
+// relations runs the relation rules over every sentence.
+func (v *view) relations(rs *rules.RuleSet) []relation {
+	var out, pending []relation
+	seen := map[string]bool{}
+	add := func(r relation, sentFirst int) {
+		key := fmt.Sprintf("%s|%d|%d|%d", r.rel.Type, r.subject, r.object, sentFirst)
+		if !seen[key] && r.subject != r.object {
+			seen[key] = true
+			r.rel.Subject, r.rel.Object = v.ents[r.subject].ID, v.ents[r.object].ID
+			out = append(out, r)
+		}
+	}
+	for _, sent := range v.d.Sentences {
+		if sent.Boilerplate || sent.Last <= sent.First {
+			continue
+		}
+		toks := v.ruleTokens(sent.First, sent.Last)
+		for _, m := range rs.FindAll(toks) {
+			if m.Rule.Emit.Kind != rules.KindRelation {
+				continue
+			}
+			for _, r := range v.relationsOf(m, sent.First, sent.Last) {
+				if r.subject < 0 || r.object < 0 {
+					r.sentFirst = sent.First
+					pending = append(pending, r)
+					continue
+				}
+				add(r, sent.First)
+			}
+		}
+	}
+	for _, r := range v.compounds() {
+		add(r, r.sentFirst)
+	}
+	// "the brother of the LeQ chief": the chief is whoever the text made
+	// leader of the LeQ.
+	for _, r := range pending {
+		if r.subject < 0 {
+			r.subject = holderOf(out, r.subjectRef)
+		}
+		if r.object < 0 {
+			r.object = holderOf(out, r.objectRef)
+		}
+		if r.subject >= 0 && r.object >= 0 {
+			add(r, r.sentFirst)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].anchor < out[b].anchor })
+	return out
+}
+
+// titleRef is a person named only by a title in an organisation: "the LeQ
+// chief" is (leader_of, LeQ).
+type titleRef struct {
+	relation string
+	org      int
+}
+
+// holderOf returns the person the relations make holder of the title, or
+// -1 when none or several are.
+func holderOf(rels []relation, ref *titleRef) int {
+	if ref == nil {
+		return -1
+	}
+	found := -1
+	for _, r := range rels {
+		if r.rel.Type == ref.relation && r.object == ref.org {
+			if found >= 0 && found != r.subject {
+				return -1
+			}
+			found = r.subject
+		}
+	}
+	return found
+}
+
+// slotTypes are the entity types each relation takes as subject and
+// object; a capture's entities of other types are ignored.
+var slotTypes = map[string][2][]dossier.EntityType{}
+
+func init() {
+	person := []dossier.EntityType{dossier.Person}
+	body := []dossier.EntityType{dossier.Org, dossier.GPE, dossier.NORP, dossier.Loc, dossier.Misc}
+	place := []dossier.EntityType{dossier.GPE, dossier.Loc, dossier.Fac}
+	actor := []dossier.EntityType{dossier.Person, dossier.Org, dossier.GPE}
+	for _, t := range []string{"leader_of", "spokesperson_of", "founder_of", "member_of", "role_of", "ambassador_of"} {
+		slotTypes[t] = [2][]dossier.EntityType{person, body}
+	}
+	slotTypes["family_of"] = [2][]dossier.EntityType{person, person}
+	slotTypes["sibling_of"] = [2][]dossier.EntityType{person, person}
+	slotTypes["met_with"] = [2][]dossier.EntityType{actor, actor}
+	slotTypes["located_in"] = [2][]dossier.EntityType{place, place}
+	slotTypes["based_in"] = [2][]dossier.EntityType{actor, place}
+	slotTypes["part_of"] = [2][]dossier.EntityType{{dossier.Org, dossier.GPE, dossier.Loc, dossier.Fac}, body}
+	slotTypes["supports"] = [2][]dossier.EntityType{actor, {dossier.Org, dossier.Person}}
+	slotTypes["affiliated_with"] = [2][]dossier.EntityType{actor, {dossier.Org}}
+	slotTypes["trained_in"] = [2][]dossier.EntityType{actor, append(place, dossier.Org)}
+}
+
+// relationsOf turns one match into relations: one per pair of entities in
+// the subject and object captures, so that "spokespersons Khaled
+// al-Qaddoumi and Naji Zaheer" gives one relation for each.
+func (v *view) relationsOf(m rules.Match, first, last int) []relation {
+	e := m.Rule.Emit
+	typ := e.Type
+	titleSpan, hasTitle := m.Arg("title")
+	title := ""
+	if hasTitle {
+		title = v.textOf(first+titleSpan.Start, first+titleSpan.End)
+		if typ == "from-title" {
+			typ = "role_of"
+			if t, ok := gazetteer.Title(title); ok && t.Relation != "" {
+				typ = t.Relation
+			}
+		}
+	}
+	subj, ok1 := m.Arg("subject")
+	obj, ok2 := m.Arg("object")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	types, constrained := slotTypes[typ]
+	subjects, subjRef := v.slotEntities(first+subj.Start, first+subj.End, types[0], constrained)
+	objects, objRef := v.slotEntities(first+obj.Start, first+obj.End, types[1], constrained)
+	anchor := first + m.Start
+	if p, ok := m.Arg("pred"); ok {
+		anchor = first + p.Start
+	} else if hasTitle {
+		anchor = first + titleSpan.Start
+	}
+	conf := e.Confidence
+	if conf == 0 {
+		conf = defaultConfidence
+	}
+	if subjRef != nil {
+		subjects = []int{-1}
+	}
+	if objRef != nil {
+		objects = []int{-1}
+	}
+	var out []relation
+	for _, s := range subjects {
+		for _, o := range objects {
+			out = append(out, relation{anchor: anchor, title: title, subject: s, object: o, subjectRef: subjRef, objectRef: objRef,
+				rel: dossier.Relation{Type: typ, Confidence: conf, Evidence: v.evidence(first, last), Rule: m.Rule.Name}})
+		}
+	}
+	return out
+}
+
+// slotEntities returns the entities of the wanted types named in tokens
+// [a, b). When a person is wanted and none is named but the tokens hold an
+// organisation and a role ("the LeQ chief"), it returns a reference to
+// the holder of that title instead.
+func (v *view) slotEntities(a, b int, want []dossier.EntityType, constrained bool) ([]int, *titleRef) {
+	var out []int
+	for _, e := range v.entitiesIn(a, b) {
+		if !constrained || typeIn(v.ents[e].Type, want) {
+			out = append(out, e)
+		}
+	}
+	if len(out) > 0 || !constrained || !typeIn(dossier.Person, want) {
+		return out, nil
+	}
+	org := -1
+	for _, e := range v.entitiesIn(a, b) {
+		if v.ents[e].Type == dossier.Org {
+			org = e
+		}
+	}
+	for k := a; k < b && org >= 0; k++ {
+		if n, class := v.titleSpan(k, b); n > 0 && class == gazetteer.TitleRole {
+			if t, ok := gazetteer.Title(v.textOf(k, k+n)); ok && t.Relation != "" {
+				return nil, &titleRef{relation: t.Relation, org: org}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// entitiesIn returns the distinct entities named in tokens [a, b), through
+// pronouns too, in order.
+func (v *view) entitiesIn(a, b int) []int {
+	var out []int
+	for k := a; k < b; k++ {
+		if e := v.entAt(k); e >= 0 && !containsInt(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func containsInt(list []int, x int) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// addTitles records on each relation's subject the title that made it
+// ("chief of Lashkar-e-Qahhar").
+func addTitles(ents []dossier.Entity, rels []relation) {
+	for _, r := range rels {
+		if r.title == "" {
+			continue
+		}
+		e := &ents[r.subject]
+		t := r.title + " of " + ents[r.object].Name
+		if e.Attributes == nil {
+			e.Attributes = map[string][]string{}
+		}
+		e.Attributes["titles"] = appendNew(e.Attributes["titles"], t)
+	}
+}
+
+// compoundRelations are the relations a hyphenated modifier states:
+// "the Bahawalpur-based JeS" (based_in), "a Pakistan-backed group"
+// (supports, with the prefix as subject).
+var compoundRelations = map[string]struct {
+	typ           string
+	prefixSubject bool
+}{
+	"based": {"based_in", false}, "headquartered": {"based_in", false},
+	"backed": {"supports", true}, "funded": {"supports", true}, "sponsored": {"supports", true}, "supported": {"supports", true},
+}
+
+// compounds finds the relations stated by hyphenated modifiers, whose two
+// halves sit inside one token where no pattern can reach them. The
+// modified organisation is the one named just after the modifier or, for
+// "the ARWT, a Rawalakot-based charity", just before.
+func (v *view) compounds() []relation {
+	var out []relation
+	for _, sent := range v.d.Sentences {
+		if sent.Boilerplate {
+			continue
+		}
+		for k := sent.First; k < sent.Last; k++ {
+			w := v.d.Tokens[k].Text
+			i := strings.LastIndexByte(w, '-')
+			if i <= 0 {
+				continue
+			}
+			c, ok := compoundRelations[strings.ToLower(w[i+1:])]
+			if !ok {
+				continue
+			}
+			prefix := v.entityNamed(w[:i])
+			org := v.orgModifiedAt(k, sent.First, sent.Last)
+			if prefix < 0 || org < 0 {
+				continue
+			}
+			r := relation{anchor: k, subject: org, object: prefix, sentFirst: sent.First,
+				rel: dossier.Relation{Type: c.typ, Confidence: 0.8, Evidence: v.evidence(sent.First, sent.Last), Rule: "compound-" + strings.ToLower(w[i+1:])}}
+			if c.prefixSubject {
+				r.subject, r.object = prefix, org
+			}
+			types := slotTypes[c.typ]
+			if typeIn(v.ents[r.subject].Type, types[0]) && typeIn(v.ents[r.object].Type, types[1]) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// entityNamed returns the entity whose name, alias or mention is name.
+func (v *view) entityNamed(name string) int {
+	for i, e := range v.ents {
+		if strings.EqualFold(e.Name, name) || containsFold(e.Aliases, name) {
+			return i
+		}
+		for _, m := range e.Mentions {
+			if strings.EqualFold(m.Text, name) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// orgModifiedAt returns the organisation a modifier at token k describes.
+func (v *view) orgModifiedAt(k, first, last int) int {
+	for j := k + 1; j < last && j <= k+3; j++ {
+		if e := v.tokEnt[j]; e >= 0 {
+			if v.ents[e].Type == dossier.Org {
+				return e
+			}
+			break
+		}
+	}
+	// "the ARWT, a Rawalakot-based charity": an apposition.
+	j := k - 1
+	for j > first && (v.lower(j) == "a" || v.lower(j) == "an" || v.lower(j) == "the" || strings.HasPrefix(v.d.Tokens[j].POS, "JJ")) {
+		j--
+	}
+	if j > first && v.d.Tokens[j].Text == "," {
+		for p := j - 1; p >= first && p >= j-3; p-- {
+			if v.d.Tokens[p].Text == ")" || v.d.Tokens[p].Text == "(" {
+				continue
+			}
+			if e := v.tokEnt[p]; e >= 0 && v.ents[e].Type == dossier.Org {
+				return e
+			}
+			break
+		}
+	}
+	return -1
+}

@@ -1,0 +1,384 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dossier-osint/dossier"
+)
+
+// speech is an act of saying or asserting found in the text: who says it,
+// the cue that says so, and the tokens whose claims it covers.
+type speech struct {
+	kind   dossier.AttributionKind
+	source int // entity index of the source, or -1
+	// srcFirst, srcLast are the tokens naming the source; attribution
+	// text runs over them and the cue.
+	srcFirst, srcLast int
+	cue               int // token of the cue verb, or -1 ("according to")
+	verb              cueVerb
+	first, last       int // the tokens whose claims it covers
+	quote             bool
+}
+
+// covers reports whether token k is in the speech's scope.
+func (s *speech) covers(k int) bool { return s.first <= k && k < s.last }
+
+// attributionText is the text that attributes: "Menon said",
+// "according to two officials".
+func (s *speech) attributionText(v *view) (string, dossier.Span) {
+	a, b := s.srcFirst, s.srcLast
+	if s.cue >= 0 {
+		a, b = min(a, s.cue), max(b, s.cue+1)
+	}
+	if a >= b {
+		return "", dossier.Span{}
+	}
+	return v.textOf(a, b), v.span(a, b)
+}
+
+// source is who a phrase names as the source of a claim.
+type source struct {
+	kind   dossier.AttributionKind
+	entity int
+}
+
+// sourceOf reads the noun phrase starting at token a (and ending before
+// limit) as a source: a named person, an organisation, an unnamed source
+// ("two officials", "one of the officials", "sources") or a pronoun. It
+// returns the source and the end of the phrase, or ok=false.
+func (v *view) sourceOf(a, limit int) (source, int, bool) {
+	toks := v.d.Tokens
+	// Titles left outside the name: "Dr" Arvind Menon, "Inspector General".
+	for a < limit && v.tokEnt[a] < 0 {
+		n, _ := titleAt(v.d, a, limit)
+		if n == 0 {
+			break
+		}
+		a += n
+	}
+	if a >= limit {
+		return source{}, a, false
+	}
+	// An entity mention at the head of the phrase.
+	if e := v.tokEnt[a]; e >= 0 {
+		b := a
+		for b < limit && v.tokEnt[b] == e {
+			b++
+		}
+		// "a JeS spokesperson", "Pakistan's foreign ministry": the entity
+		// modifies a speaker noun that follows; "Ganie's brother" is not
+		// Ganie.
+		poss := b < limit && (v.lower(b) == "'s" || v.lower(b) == "’s")
+		hb, kind, ok := v.speakerHead(b, limit)
+		if poss && !ok {
+			hb, kind, ok = v.speakerHead(b+1, limit)
+		}
+		if ok && v.ents[e].Type == dossier.Person {
+			if poss {
+				return source{kind: dossier.Anonymous, entity: -1}, hb, true
+			}
+			ok = false
+		}
+		if ok {
+			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) {
+				return source{kind: dossier.Anonymous, entity: -1}, hb, true
+			}
+			return source{kind: dossier.Organisation, entity: e}, hb, true
+		}
+		return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, b, true
+	}
+	if w := v.lower(a); personPronouns[w] || groupPronouns[w] {
+		e, ok := v.pronounEnt[a]
+		switch {
+		case !ok:
+			return source{}, a, false
+		case e == unnamed:
+			return source{kind: dossier.Anonymous, entity: -1}, a + 1, true
+		}
+		return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, a + 1, true
+	}
+	// "one of the officials", "two of the gunmen".
+	if k := a + 1; k+1 < limit && v.lower(k) == "of" && (toks[a].POS == "CD" || v.lower(a) == "one" || v.lower(a) == "some") {
+		if src, end, ok := v.sourceOf(k+1, limit); ok {
+			return src, end, true
+		}
+	}
+	b, kind, ok := v.speakerHead(a, limit)
+	if !ok {
+		return source{}, a, false
+	}
+	src := source{kind: kind, entity: -1}
+	// "a pony handler who gave his name only as Bashir".
+	if e := v.namedAs(b, limit); e >= 0 {
+		return source{kind: dossier.Named, entity: e}, b, true
+	}
+	// "the statement said": the statement of the organisation last named.
+	if kind == dossier.Organisation && isSpokesperson(toks[b-1].Lemma) {
+		if e := v.lastOf(a, dossier.Org); e >= 0 {
+			src.entity = e
+		}
+	}
+	// "a spokesperson for the JeS", "officials of the ministry".
+	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at") {
+		k := b + 1
+		if v.lower(k) == "the" && k+1 < limit {
+			k++
+		}
+		if e := v.entAt(k); e >= 0 && v.ents[e].Type == dossier.Org {
+			if kind == dossier.Organisation || isSpokesperson(toks[b-1].Lemma) {
+				src = source{kind: dossier.Organisation, entity: e}
+			}
+			for k < limit && v.entAt(k) == e {
+				k++
+			}
+			b = k
+		}
+	}
+	return src, b, true
+}
+
+// namedAs finds, in tokens [a, limit), the person a description goes on
+// to name: "who gave his name only as Bashir", "identified as Sajid
+// Mehmood", "named Tariq Lone". It returns -1 when there is none.
+func (v *view) namedAs(a, limit int) int {
+	for k := a; k+1 < limit && k < a+10; k++ {
+		w := v.lower(k)
+		if w == "," && k > a+1 || endsSentence(w) || isQuoteMark(w) {
+			break
+		}
+		if w == "as" || w == "named" || w == "called" {
+			if e := v.tokEnt[k+1]; e >= 0 && !typeIn(v.ents[e].Type, []dossier.EntityType{dossier.GPE, dossier.Loc, dossier.Fac, dossier.NORP}) {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// lastOf returns the entity of type t last named before token k, or -1.
+func (v *view) lastOf(k int, t dossier.EntityType) int {
+	for j := k - 1; j >= 0 && j >= k-80; j-- {
+		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == t {
+			return e
+		}
+	}
+	return -1
+}
+
+// isSpokesperson reports whether a lemma names someone who speaks for an
+// organisation.
+func isSpokesperson(lemma string) bool {
+	switch strings.ToLower(lemma) {
+	case "spokesperson", "spokesman", "spokeswoman", "statement", "message":
+		return true
+	}
+	return false
+}
+
+// speakerHead reads a plain noun phrase from token a whose head noun names
+// a kind of source ("the officials", "a senior police officer",
+// "intelligence sources"), returning its end and kind.
+func (v *view) speakerHead(a, limit int) (int, dossier.AttributionKind, bool) {
+	toks := v.d.Tokens
+	b := a
+	for b < limit && b < a+6 {
+		p := toks[b].POS
+		if !(p == "DT" || p == "CD" || p == "PRP$" || strings.HasPrefix(p, "JJ") || strings.HasPrefix(p, "NN") || p == "POS") {
+			break
+		}
+		if v.tokEnt[b] >= 0 && b > a && v.ents[v.tokEnt[b]].Type == dossier.Person {
+			break
+		}
+		b++
+	}
+	// The head is the last noun of the run.
+	for h := b - 1; h >= a; h-- {
+		if !strings.HasPrefix(toks[h].POS, "NN") {
+			continue
+		}
+		lemma := strings.ToLower(toks[h].Lemma)
+		if kind, ok := speakerHeads[lemma]; ok {
+			return h + 1, kind, true
+		}
+		if kind, ok := speakerHeads[strings.TrimSuffix(strings.ToLower(toks[h].Text), "s")]; ok {
+			return h + 1, kind, true
+		}
+		return 0, "", false
+	}
+	return 0, "", false
+}
+
+// kindOfEntity is the attribution kind of a source entity.
+func kindOfEntity(t dossier.EntityType) dossier.AttributionKind {
+	if t == dossier.Person {
+		return dossier.Named
+	}
+	return dossier.Organisation
+}
+
+// skippable words between a subject and its cue verb ("has always
+// denied", "also said", "later told").
+var betweenSubjectAndCue = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true,
+	"also": true, "always": true, "later": true, "earlier": true, "further": true, "again": true,
+	"repeatedly": true, "separately": true, "previously": true, "recently": true, "reportedly": true,
+	"will": true, "would": true, "could": true, "may": true, "might": true, "did": true, "does": true, "do": true,
+	"not": true, "never": true, "then": true, "first": true, "now": true, "publicly": true, "privately": true,
+}
+
+// speeches finds the indirect-speech acts of the document: "X said
+// (that) ...", "..., officials said", "according to X", "Sources reveal
+// that ...", and their scopes.
+func (v *view) speeches() []speech {
+	var out []speech
+	toks := v.d.Tokens
+	for si, sent := range v.d.Sentences {
+		if sent.Boilerplate {
+			continue
+		}
+		_ = si
+		for k := sent.First; k < sent.Last; k++ {
+			// "according to X"
+			if v.lower(k) == "according" && k+2 < sent.Last && v.lower(k+1) == "to" {
+				src, end, ok := v.sourceOf(k+2, sent.Last)
+				if !ok {
+					continue
+				}
+				sp := speech{kind: src.kind, source: src.entity, srcFirst: k, srcLast: end, cue: -1}
+				if k == sent.First {
+					sp.first, sp.last = end, sent.Last
+				} else {
+					sp.first, sp.last = sent.First, k
+				}
+				out = append(out, sp)
+				continue
+			}
+			verb, ok := v.cueAt(k)
+			if !ok {
+				continue
+			}
+			if sp, ok := v.speechAt(k, verb, sent.First, sent.Last); ok {
+				out = append(out, sp)
+			}
+		}
+	}
+	_ = toks
+	return out
+}
+
+// speechAt reads the speech act around cue verb k in the sentence of
+// tokens [first, last).
+func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
+	// Subject before the verb: walk back over auxiliaries and adverbs to
+	// the end of the subject phrase, then find where the clause starts.
+	j := k - 1
+	for j >= first && betweenSubjectAndCue[v.lower(j)] {
+		j--
+	}
+	// "NAME, a senior fellow at the CFS, said": the comma closes an
+	// apposition, and the subject is found from the clause start.
+	appositive := false
+	if j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
+		j--
+		appositive = true
+	}
+	if j >= first && !isQuoteMark(v.d.Tokens[j].Text) && v.d.Tokens[j].Text != "," {
+		start := v.clauseStart(j, first, appositive)
+		if src, end, ok := v.sourceOf(start, j+1); ok {
+			sp := speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: k, verb: verb}
+			after := v.complementStart(k, last)
+			if after < last-1 && v.hasVerb(after, last) {
+				sp.first, sp.last = after, last
+			} else {
+				// "..., the officials said." covers what came before.
+				sp.first, sp.last = first, start
+			}
+			return sp, sp.first < sp.last
+		}
+		return speech{}, false
+	}
+	// Inverted: "..., said one of the officials".
+	if src, end, ok := v.sourceOf(k+1, last); ok {
+		return speech{kind: src.kind, source: src.entity, srcFirst: k + 1, srcLast: end, cue: k, verb: verb, first: first, last: max(first, k-1)}, k-1 > first
+	}
+	return speech{}, false
+}
+
+// clauseStart finds where the clause whose subject ends at token j starts:
+// after the last comma, quote mark, semicolon or "that" before it. With
+// appositive set, the subject is followed by an apposition set off by
+// commas ("Dr Arvind Menon, a senior fellow at the CFS, said"), and the
+// comma that opens it is passed over.
+func (v *view) clauseStart(j, first int, appositive bool) int {
+	k := j
+	for k > first {
+		w := v.d.Tokens[k-1].Text
+		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) {
+			break
+		}
+		if w == "," {
+			next := strings.ToLower(v.d.Tokens[k].Text)
+			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose") {
+				appositive = false
+				k--
+				continue
+			}
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// complementStart returns the first token of what a cue verb at k says:
+// after a recipient ("told FNA"), "that", a colon or a date ("said on
+// Friday that").
+func (v *view) complementStart(k, last int) int {
+	j := k + 1
+	if v.d.Tokens[k].Lemma == "tell" {
+		if _, end, ok := v.sourceOf(j, last); ok {
+			j = end
+		} else if e := v.tokEnt[j]; e >= 0 {
+			for j < last && v.tokEnt[j] == e {
+				j++
+			}
+		}
+	}
+	for j < last {
+		w := v.lower(j)
+		if w == "that" || w == ":" || w == "," || w == "on" || w == "in" || w == "last" || w == "this" || v.isDateToken(j) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// isDateToken reports whether token k is part of a date expression.
+func (v *view) isDateToken(k int) bool {
+	t := v.d.Tokens[k]
+	for _, dv := range v.d.Dates {
+		if t.Start >= dv.Start && t.End <= dv.End {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb reports whether tokens [a, b) hold a verb.
+func (v *view) hasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.isVerb(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuoteMark reports whether s is a double quotation mark.
+func isQuoteMark(s string) bool { return s == `"` || s == "“" || s == "”" }
+
+// isDash reports whether s is a dash, as after a dateline ("ISLAMABAD
+// (Capital Wire) - ...").
+func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s == "--" }

@@ -1,0 +1,296 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/nlp/text"
+)
+
+// view is an annotated document together with its entities, indexed the
+// way the claim extractors read it: which entity, sentence and paragraph
+// each token belongs to.
+type view struct {
+	d        *nlp.Doc
+	ents     []dossier.Entity
+	tokEnt   []int // entity index of each token, or -1
+	tokSent  []int // sentence index of each token, or -1
+	tokPara  []int // paragraph index of each token
+	paraSpan []dossier.Span
+	// pronounEnt maps a pronoun's token to the entity it stands for.
+	pronounEnt map[int]int
+}
+
+func newView(d *nlp.Doc, ents []dossier.Entity) *view {
+	v := &view{d: d, ents: ents}
+	n := len(d.Tokens)
+	v.tokEnt = make([]int, n)
+	v.tokSent = make([]int, n)
+	v.tokPara = make([]int, n)
+	for i := range n {
+		v.tokEnt[i], v.tokSent[i] = -1, -1
+	}
+	for ei, e := range ents {
+		for _, m := range e.Mentions {
+			for k := v.tokenAt(m.Start); k < n && d.Tokens[k].End <= m.End; k++ {
+				v.tokEnt[k] = ei
+			}
+		}
+	}
+	for si, s := range d.Sentences {
+		for k := s.First; k < s.Last; k++ {
+			v.tokSent[k] = si
+		}
+	}
+	v.paraSpan = text.Paragraphs(d.Text)
+	p := 0
+	for k, t := range d.Tokens {
+		for p+1 < len(v.paraSpan) && t.Start >= v.paraSpan[p].End {
+			p++
+		}
+		v.tokPara[k] = p
+	}
+	v.resolvePronouns()
+	return v
+}
+
+// tokenAt returns the index of the first token that starts at or after off.
+func (v *view) tokenAt(off int) int {
+	return sort.Search(len(v.d.Tokens), func(i int) bool { return v.d.Tokens[i].Start >= off })
+}
+
+// lower returns token k in lower case.
+func (v *view) lower(k int) string { return strings.ToLower(v.d.Tokens[k].Text) }
+
+// sentence returns the token range of the sentence holding token k.
+func (v *view) sentence(k int) (int, int) {
+	if s := v.tokSent[k]; s >= 0 {
+		return v.d.Sentences[s].First, v.d.Sentences[s].Last
+	}
+	return k, k + 1
+}
+
+// isVerb reports whether token k is tagged as a verb.
+func (v *view) isVerb(k int) bool { return strings.HasPrefix(v.d.Tokens[k].POS, "VB") }
+
+// cueAt returns the cue verb at token k, if any.
+func (v *view) cueAt(k int) (cueVerb, bool) {
+	if !v.isVerb(k) && !v.verbBeforeThat(k) {
+		return cueVerb{}, false
+	}
+	c, ok := cueVerbs[v.d.Tokens[k].Lemma]
+	return c, ok
+}
+
+// verbBeforeThat reports whether token k, which the tagger did not call a
+// verb, stands between a noun and "that" as a verb would ("Sources reveal
+// that").
+func (v *view) verbBeforeThat(k int) bool {
+	toks := v.d.Tokens
+	if k == 0 || k+1 >= len(toks) || !strings.EqualFold(toks[k+1].Text, "that") {
+		return false
+	}
+	p := toks[k-1].POS
+	return p == "NNS" || p == "NNPS" || p == "PRP"
+}
+
+// entityIn returns the entity index of the first entity mention inside
+// tokens [a, b), preferring people, or -1.
+func (v *view) entityIn(a, b int, want ...dossier.EntityType) int {
+	best := -1
+	for k := a; k < b; k++ {
+		e := v.tokEnt[k]
+		if e < 0 {
+			continue
+		}
+		if len(want) > 0 && !typeIn(v.ents[e].Type, want) {
+			continue
+		}
+		if v.ents[e].Type == dossier.Person {
+			return e
+		}
+		if best < 0 {
+			best = e
+		}
+	}
+	return best
+}
+
+func typeIn(t dossier.EntityType, ts []dossier.EntityType) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// pronouns that may stand for a person or a group already named.
+var (
+	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true}
+	groupPronouns  = map[string]bool{"they": true, "it": true, "its": true, "their": true}
+	// groupNouns, after "the", stand for an organisation already named.
+	groupNouns = map[string]bool{"group": true, "outfit": true, "organisation": true, "organization": true, "movement": true, "charity": true, "trust": true}
+)
+
+// unnamed is what a pronoun stands for when it refers to somebody the text
+// describes but never names ("His father, a farmer, said ... he said").
+const unnamed = -2
+
+// entAt returns the entity named at token k, directly or through a
+// pronoun, or -1.
+func (v *view) entAt(k int) int {
+	if e := v.tokEnt[k]; e >= 0 {
+		return e
+	}
+	if e, ok := v.pronounEnt[k]; ok && e >= 0 {
+		return e
+	}
+	return -1
+}
+
+// antecedent returns the entity a pronoun at token k stands for, or -1.
+func (v *view) antecedent(k int) int {
+	if e, ok := v.pronounEnt[k]; ok && e >= 0 {
+		return e
+	}
+	return -1
+}
+
+// gender of a person, as far as the text shows it.
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// titleGender is the gender some honorifics imply.
+var titleGender = map[string]gender{
+	"mr": male, "mr.": male, "sheikh": male, "maulana": male, "mufti": male, "hafiz": male, "sir": male,
+	"mrs": female, "mrs.": female, "ms": female, "ms.": female, "begum": female, "madam": female, "lady": female,
+}
+
+// resolvePronouns links each he/she/they in reading order to the entity it
+// most likely stands for: the person (or group, for they/it) who last
+// spoke, when that fits, or else the last one named. A person's gender is
+// learnt from honorifics and from the pronouns already resolved to them,
+// so that "she" skips a man just named.
+func (v *view) resolvePronouns() {
+	v.pronounEnt = map[int]int{}
+	genders := make([]gender, len(v.ents))
+	for i, e := range v.ents {
+		for _, t := range e.Attributes["titles"] {
+			if g, ok := titleGender[strings.ToLower(t)]; ok {
+				genders[i] = g
+			}
+		}
+	}
+	inQuote := make([]bool, len(v.d.Tokens))
+	for _, q := range v.quoteSpans() {
+		for k := q.open; k <= q.close; k++ {
+			inQuote[k] = true
+		}
+	}
+	speaker := -1 // the entity that last spoke
+	for k := range v.d.Tokens {
+		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
+			first, last := v.sentence(k)
+			if sp, ok := v.speechAt(k, cue, first, last); ok {
+				speaker = sp.source
+				if sp.source < 0 {
+					speaker = unnamed
+				}
+			}
+		}
+		w := v.lower(k)
+		var want dossier.EntityType
+		var g gender
+		switch w {
+		case "he", "him", "his":
+			want, g = dossier.Person, male
+		case "she", "her":
+			want, g = dossier.Person, female
+		case "they", "it", "its", "their":
+			want = dossier.Org
+		default:
+			// "the group", "the outfit" stand for the organisation last named.
+			if !groupNouns[w] || k == 0 || v.lower(k-1) != "the" || v.tokEnt[k] >= 0 {
+				continue
+			}
+			want = dossier.Org
+		}
+		fits := func(e int) bool {
+			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g)
+		}
+		// Inside a quote, "he" is somebody the speaker talks about.
+		found := -1
+		switch {
+		case speaker == unnamed && want == dossier.Person && !inQuote[k]:
+			found = unnamed
+		case fits(speaker) && !inQuote[k]:
+			found = speaker
+		default:
+			for j := k - 1; j >= 0 && j >= k-150; j-- {
+				if fits(v.tokEnt[j]) && !(inQuote[k] && v.tokEnt[j] == speaker) {
+					found = v.tokEnt[j]
+					break
+				}
+			}
+		}
+		if found < 0 {
+			continue
+		}
+		v.pronounEnt[k] = found
+		if found >= 0 && g != unknownGender && !inQuote[k] {
+			genders[found] = g
+		}
+	}
+}
+
+// span returns the byte span of tokens [a, b).
+func (v *view) span(a, b int) dossier.Span {
+	return dossier.Span{Start: v.d.Tokens[a].Start, End: v.d.Tokens[b-1].End}
+}
+
+// textOf returns the text of tokens [a, b).
+func (v *view) textOf(a, b int) string {
+	s := v.span(a, b)
+	return v.d.Text[s.Start:s.End]
+}
+
+// evidence returns the evidence of tokens [a, b).
+func (v *view) evidence(a, b int) dossier.Evidence {
+	s := v.span(a, b)
+	return dossier.Evidence{Start: s.Start, End: s.End, Text: v.d.Text[s.Start:s.End]}
+}
+
+// dateNear returns the date expression inside tokens [a, b) closest to
+// token k, or nil.
+func (v *view) dateNear(a, b, k int) *dossier.Date {
+	lo, hi := v.d.Tokens[a].Start, v.d.Tokens[b-1].End
+	at := v.d.Tokens[k].Start
+	var best *dossier.Date
+	bestDist := 1 << 30
+	for _, dv := range v.d.Dates {
+		if dv.Start < lo || dv.End > hi {
+			continue
+		}
+		dist := abs(dv.Start - at)
+		if dist < bestDist {
+			dd := dv.Date()
+			best, bestDist = &dd, dist
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
