@@ -252,8 +252,10 @@ func sentenceStartsAt(d *nlp.Doc, k int) bool {
 	return false
 }
 
-// harmoniseSurnames retypes a one-word mention as a person when it is the
-// last word of a person's full name in the document and not a known place.
+// harmoniseSurnames retypes a mention as a person when it ends in the last
+// word of a person's full name in the document ("Nadeem" after "Khalid
+// Nadeem", "Moussa Keita" beside "Ibrahim Keita"), unless it names a
+// country.
 func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 	surnames := map[string]bool{}
 	for _, m := range ms {
@@ -263,7 +265,8 @@ func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type == dossier.Person || m.Last-m.First != 1 || !surnames[m.Text] {
+		last := d.Tokens[m.Last-1].Text
+		if m.Type == dossier.Person || !surnames[last] || orgHeads[strings.ToLower(last)] || m.Last-m.First > 3 {
 			continue
 		}
 		if _, ok := gazetteer.Country(m.Text); ok {
@@ -433,7 +436,7 @@ func mixedCase(s string) bool {
 // capitalised word tagged as a proper noun or already in a mention.
 func capitalised(d *nlp.Doc, k int) bool {
 	t := d.Tokens[k]
-	if !nameLike(t) || t.Kind != text.Word {
+	if !nameLike(t) || t.Kind != text.Word || calendarWords[strings.ToLower(t.Text)] {
 		return false
 	}
 	return strings.HasPrefix(t.POS, "NNP") || t.Entity != "O" && t.Entity != "" || strings.Contains(t.Text, "-")
@@ -464,7 +467,7 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		end := j
 		joined := false
 		// "Institute" + "of" + "Regional Security", "Centre" + "for" + ...
-		for end+1 < n && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for" || d.Tokens[end].Text == "on") && capitalised(d, end+1) {
+		for end+1 < n && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for") && capitalised(d, end+1) {
 			e := end + 1
 			for e < n && capitalised(d, e) {
 				e++
