@@ -210,6 +210,10 @@ func startsWithHonorific(d *nlp.Doc, m nlp.Mention) bool {
 func extendPersons(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	for i := range ms {
 		m := &ms[i]
+		// "Khaled" + "al-Qaddoumi": a particle name makes a person.
+		if m.Last < len(d.Tokens) && isParticleName(d.Tokens[m.Last].Text) && coveringMention(ms, m.Last) < 0 && m.Type != dossier.Org {
+			m.Type = dossier.Person
+		}
 		if m.Type != dossier.Person {
 			continue
 		}

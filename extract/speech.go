@@ -80,6 +80,14 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			ok = false
 		}
 		if ok {
+			// "CCTA spokesperson Meenakshi Rawat": the person speaks.
+			if p := v.tokEnt[hb]; hb < limit && p >= 0 && v.ents[p].Type == dossier.Person {
+				end := hb
+				for end < limit && v.tokEnt[end] == p {
+					end++
+				}
+				return source{kind: dossier.Named, entity: p}, end, true
+			}
 			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) {
 				return source{kind: dossier.Anonymous, entity: -1}, hb, true
 			}
@@ -183,7 +191,8 @@ func (v *view) speakerHead(a, limit int) (int, dossier.AttributionKind, bool) {
 	b := a
 	for b < limit && b < a+6 {
 		p := toks[b].POS
-		if !(p == "DT" || p == "CD" || p == "PRP$" || strings.HasPrefix(p, "JJ") || strings.HasPrefix(p, "NN") || p == "POS") {
+		_, head := speakerHeads[strings.ToLower(toks[b].Lemma)]
+		if !(p == "DT" || p == "CD" || p == "PRP$" || strings.HasPrefix(p, "JJ") || strings.HasPrefix(p, "NN") || p == "POS" || head) {
 			break
 		}
 		if v.tokEnt[b] >= 0 && b > a && v.ents[v.tokEnt[b]].Type == dossier.Person {
@@ -193,7 +202,7 @@ func (v *view) speakerHead(a, limit int) (int, dossier.AttributionKind, bool) {
 	}
 	// The head is the last noun of the run.
 	for h := b - 1; h >= a; h-- {
-		if !strings.HasPrefix(toks[h].POS, "NN") {
+		if _, head := speakerHeads[strings.ToLower(toks[h].Lemma)]; !head && !strings.HasPrefix(toks[h].POS, "NN") {
 			continue
 		}
 		lemma := strings.ToLower(toks[h].Lemma)
@@ -244,12 +253,8 @@ func (v *view) speeches() []speech {
 				if !ok {
 					continue
 				}
-				sp := speech{kind: src.kind, source: src.entity, srcFirst: k, srcLast: end, cue: -1}
-				if k == sent.First {
-					sp.first, sp.last = end, sent.Last
-				} else {
-					sp.first, sp.last = sent.First, k
-				}
+				// "according to X" vouches for its whole sentence.
+				sp := speech{kind: src.kind, source: src.entity, srcFirst: k, srcLast: end, cue: -1, first: sent.First, last: sent.Last}
 				out = append(out, sp)
 				continue
 			}
@@ -313,7 +318,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 	k := j
 	for k > first {
 		w := v.d.Tokens[k-1].Text
-		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) {
+		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || relativePronouns[strings.ToLower(w)] {
 			break
 		}
 		if w == "," {
@@ -329,6 +334,10 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 	}
 	return k
 }
+
+// relativePronouns open a relative clause, whose subject follows them
+// ("the KFB, which investigators say is backed by ...").
+var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true}
 
 // complementStart returns the first token of what a cue verb at k says:
 // after a recipient ("told FNA"), "that", a colon or a date ("said on

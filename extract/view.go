@@ -77,7 +77,7 @@ func (v *view) isVerb(k int) bool { return strings.HasPrefix(v.d.Tokens[k].POS, 
 
 // cueAt returns the cue verb at token k, if any.
 func (v *view) cueAt(k int) (cueVerb, bool) {
-	if !v.isVerb(k) && !v.verbBeforeThat(k) {
+	if !v.isVerb(k) && !v.verbBeforeThat(k) && !v.verbAfterSpeaker(k) {
 		return cueVerb{}, false
 	}
 	c, ok := cueVerbs[v.d.Tokens[k].Lemma]
@@ -94,6 +94,18 @@ func (v *view) verbBeforeThat(k int) bool {
 	}
 	p := toks[k-1].POS
 	return p == "NNS" || p == "NNPS" || p == "PRP"
+}
+
+// verbAfterSpeaker reports whether token k, which the tagger did not call
+// a verb, follows a noun that names a kind of source, as a verb would
+// ("investigators describe", "officials say").
+func (v *view) verbAfterSpeaker(k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := v.d.Tokens[k-1]
+	_, ok := speakerHeads[strings.ToLower(prev.Lemma)]
+	return ok && strings.HasSuffix(strings.ToLower(prev.Text), "s") && v.d.Tokens[k].POS != "DT"
 }
 
 // entityIn returns the entity index of the first entity mention inside
