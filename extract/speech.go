@@ -318,7 +318,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 	k := j
 	for k > first {
 		w := v.d.Tokens[k-1].Text
-		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || relativePronouns[strings.ToLower(w)] {
+		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || !appositive && relativePronouns[strings.ToLower(w)] {
 			break
 		}
 		if w == "," {
