@@ -478,10 +478,10 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			}
 			end, joined = e, true
 		}
-		// Leave a sentence's first word alone unless it is in a mention:
-		// "Police said" is not a name.
+		// Leave a sentence's first word alone unless it is in a mention or
+		// a noun or adjective: "The Desert Brigade" starts at "Desert".
 		start := k
-		if sentenceStartsAt(d, start) && d.Tokens[start].Entity == "O" && !orgOpener(d.Tokens[start].Text) {
+		if p := d.Tokens[start].POS; sentenceStartsAt(d, start) && d.Tokens[start].Entity == "O" && !orgOpener(d.Tokens[start].Text) && !strings.HasPrefix(p, "NN") && !strings.HasPrefix(p, "JJ") {
 			start++
 		}
 		// Leave a person's name and a title at the front alone.
