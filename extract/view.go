@@ -171,6 +171,29 @@ func (v *view) antecedent(k int) int {
 	return -1
 }
 
+// opensSentence reports whether token k is among the first two of its
+// sentence.
+func (v *view) opensSentence(k int) bool {
+	first, _ := v.sentence(k)
+	return k-first < 2
+}
+
+// firstOrgOfPreviousSentence returns the first organisation named in the
+// sentence before token k's, or -1.
+func (v *view) firstOrgOfPreviousSentence(k int) int {
+	s := v.tokSent[k]
+	if s <= 0 {
+		return -1
+	}
+	prev := v.d.Sentences[s-1]
+	for j := prev.First; j < prev.Last; j++ {
+		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org {
+			return e
+		}
+	}
+	return -1
+}
+
 // gender of a person, as far as the text shows it.
 type gender uint8
 
@@ -241,11 +264,16 @@ func (v *view) resolvePronouns() {
 		// Inside a quote, "he" is somebody the speaker talks about.
 		found := -1
 		switch {
+		case want == dossier.Org && v.opensSentence(k):
+			// "Its spokespersons ..." opening a sentence: the organisation
+			// the sentence before was about, its first one named.
+			found = v.firstOrgOfPreviousSentence(k)
 		case speaker == unnamed && want == dossier.Person && !inQuote[k]:
 			found = unnamed
 		case fits(speaker) && !inQuote[k]:
 			found = speaker
-		default:
+		}
+		if found == -1 {
 			for j := k - 1; j >= 0 && j >= k-150; j-- {
 				if fits(v.tokEnt[j]) && !(inQuote[k] && v.tokEnt[j] == speaker) {
 					found = v.tokEnt[j]
@@ -253,7 +281,7 @@ func (v *view) resolvePronouns() {
 				}
 			}
 		}
-		if found < 0 {
+		if found == -1 {
 			continue
 		}
 		v.pronounEnt[k] = found
