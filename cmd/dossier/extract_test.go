@@ -92,13 +92,13 @@ func TestExtractExplainAndUserRules(t *testing.T) {
       type: supports
       args: {subject: subject, object: object, pred: pred}
     examples:
-      - text: "Sunita Rao praised the Central Counter-Terrorism Agency on Monday."
+      - text: "Sunita Rao praised the Central Counter-Terrorism Agency (CCTA) on Monday."
         expect: ["supports(Sunita Rao, Central Counter-Terrorism Agency)"]
 `
 	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(rule), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := "NEW DELHI, April 22 (FNA) — Inspector General Sunita Rao praised the Central Counter-Terrorism Agency on Monday for its work.\n"
+	text := "NEW DELHI, April 22 (FNA) — Police chief Sunita Rao praised the Central Counter-Terrorism Agency (CCTA) on Monday for its work.\n"
 	r := dossierRun(t, text, "--rules", dir, "extract", "--explain", "-")
 	if r.code != exitOK {
 		t.Fatalf("extract --explain with --rules: %+v", r)
