@@ -6,7 +6,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION)
 DB        ?= dossier.db
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: build demo test bench lint clean
+.PHONY: build demo test bench lint clean web screenshots
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/dossier
@@ -24,6 +24,16 @@ lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+# Rebuild the web UI's bundle (server/static/dist, committed) from web/:
+# npm packages, then esbuild through its Go API.
+web:
+	cd web && npm ci --no-audit --no-fund
+	$(GO) generate ./web
+
+# Retake the screenshots of the main pages in headless Chromium.
+screenshots:
+	$(GO) test ./server/browsertest -count=1 -run TestBrowser -args -screenshots $(CURDIR)/docs/screenshots
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/events"
 	"github.com/dossier-osint/dossier/extract"
 	"github.com/dossier-osint/dossier/nlp"
 	"github.com/dossier-osint/dossier/rules"
@@ -64,6 +65,7 @@ func (p *Pipeline) Extract(doc *dossier.Document) (*dossier.Extraction, error) {
 	d := nlp.Annotate(doc.Text, doc.Published)
 	extract.CompleteMentions(d)
 	ex.Entities = extract.Entities(d)
+	ex.Events = events.Extract(d, ex.Entities)
 	extract.Claims(d, doc, ex, p.opt.Rules)
 	return ex, nil
 }

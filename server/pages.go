@@ -4,10 +4,19 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
-	"sort"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/store"
 )
+
+// typeNames are the legend's words for the entity types.
+var typeNames = map[string]string{
+	"PERSON": "Person", "ORG": "Organisation", "GPE": "Country, city", "LOC": "Place", "FAC": "Building, site",
+	"NORP": "Nationality, group", "EVENT": "Named event", "MISC": "Other",
+}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
@@ -18,6 +27,46 @@ var funcs = template.FuncMap{
 		}
 		return d.Published.Format("2 Jan 2006")
 	},
+	"typeName": func(t string) string {
+		if n, ok := typeNames[t]; ok {
+			return n
+		}
+		return t
+	},
+	"docURL": func(id string) string { return "/documents/" + url.PathEscape(id) },
+	// entityURL links to an entity of a document, in its reader.
+	"entityURL": func(doc, entity string) string { return "/documents/" + url.PathEscape(doc) + "#ent-" + entity },
+	"words":     func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"add":       func(a, b int) int { return a + b },
+	"sub":       func(a, b int) int { return a - b },
+	// snippet turns the store's [match] markers into <b> elements, escaping
+	// everything else.
+	"snippet": func(s string) template.HTML {
+		var b strings.Builder
+		for i, part := range strings.Split(s, "[") {
+			if i == 0 {
+				b.WriteString(template.HTMLEscapeString(part))
+				continue
+			}
+			hit, rest, ok := strings.Cut(part, "]")
+			if !ok {
+				b.WriteString(template.HTMLEscapeString("[" + part))
+				continue
+			}
+			b.WriteString("<b>" + template.HTMLEscapeString(hit) + "</b>" + template.HTMLEscapeString(rest))
+		}
+		return template.HTML(b.String())
+	},
+}
+
+// chrome is what every page's layout needs.
+type chrome struct {
+	Title string
+	// Nav is the active navigation item: search, documents or map.
+	Nav   string
+	Query string
+	// Script is the page's script island under /static/dist, if any.
+	Script string
 }
 
 // render executes a page template into a buffer first, so a failing
@@ -34,37 +83,95 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, cod
 	_, _ = buf.WriteTo(w)
 }
 
-// indexPage is the data of the start page.
-type indexPage struct {
-	Search    searchResult
-	Documents documentList
+// pager links the pages of a list.
+type pager struct {
+	Prev, Next string
 }
 
-func (s *Server) pageIndex(w http.ResponseWriter, r *http.Request) {
-	var p indexPage
-	var err error
-	if p.Search, err = s.search(r); err == nil {
-		p.Documents, err = s.listDocuments(r)
+// pagerFor links the pages around p, keeping the other query parameters.
+func pagerFor(r *http.Request, p pageParams, next *int) pager {
+	link := func(off int) string {
+		q := r.URL.Query()
+		q.Set("offset", strconv.Itoa(off))
+		if off == 0 {
+			q.Del("offset")
+		}
+		u := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+		return u.String()
 	}
+	var pg pager
+	if prev := p.prev(); prev != nil {
+		pg.Prev = link(*prev)
+	}
+	if next != nil {
+		pg.Next = link(*next)
+	}
+	return pg
+}
+
+// searchPage is the data of the start page: a search, or, without a query,
+// what the store holds.
+type searchPage struct {
+	chrome
+	Search searchResult
+	Pager  pager
+	Stats  store.Stats
+	Recent []dossier.Document
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
+	p := searchPage{chrome: chrome{Title: "Search", Nav: "search", Query: r.URL.Query().Get("q")}}
+	var err error
+	if p.Search, err = s.search(r, 20); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p.Pager = pagerFor(r, pageParams{Limit: p.Search.Limit, Offset: p.Search.Offset}, p.Search.NextOffset)
+	if p.Query != "" {
+		p.Title = p.Query + " · Search"
+	} else {
+		if p.Stats, err = s.st.Stats(r.Context()); err == nil {
+			p.Recent, err = s.st.Documents(r.Context(), store.DocumentQuery{Limit: 5})
+		}
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, "search.html", http.StatusOK, p)
+}
+
+// documentsPage is the data of the documents list.
+type documentsPage struct {
+	chrome
+	List  documentList
+	Pager pager
+	Total int
+}
+
+func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) {
+	l, err := s.listDocuments(r, defaultLimit)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, "index.html", http.StatusOK, p)
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p := documentsPage{chrome: chrome{Title: "Documents", Nav: "documents"}, List: l, Total: st.Documents,
+		Pager: pagerFor(r, pageParams{Limit: l.Limit, Offset: l.Offset}, l.NextOffset)}
+	s.render(w, r, "documents.html", http.StatusOK, p)
 }
 
-// segment is a run of a document's text, marked when it is an entity
-// mention.
-type segment struct {
-	Text   string
-	Type   string
-	Entity string
-}
-
-// documentPage is the data of the reader page.
+// documentPage is the data of the reader.
 type documentPage struct {
+	chrome
 	documentDetail
-	Segments []segment
+	Runs     []run
+	Mentions int
+	Panel    panel
 }
 
 func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
@@ -73,52 +180,66 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, "document.html", http.StatusOK, documentPage{documentDetail: d, Segments: segments(d.Document.Text, d.Extraction)})
+	rs := runs(d.Document.Text, d.Extraction)
+	n := 0
+	for _, r := range rs {
+		if r.Mention != nil {
+			n++
+		}
+	}
+	p := documentPage{chrome: chrome{Title: cmpOr(d.Document.Title, "Untitled document"), Nav: "documents"},
+		documentDetail: d, Runs: rs, Mentions: n, Panel: newPanel(d.Extraction)}
+	s.render(w, r, "document.html", http.StatusOK, p)
 }
 
-// segments cuts text into plain runs and entity mentions, in order.
-// Overlapping mentions keep the first.
-func segments(text string, ex *dossier.Extraction) []segment {
-	type mark struct {
-		start, end int
-		typ, id    string
+// mapPage is the data of the map page. The map itself is drawn by the
+// map island from /api/v1/places; the page lists the same places for
+// readers without script.
+type mapPage struct {
+	chrome
+	Places placeList
+	// Documents is the number of stored documents, to tell an empty store
+	// from one whose documents name no place.
+	Documents int
+}
+
+func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
+	l, err := s.listPlaces(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
 	}
-	var marks []mark
-	for _, e := range ex.Entities {
-		for _, m := range e.Mentions {
-			if m.Span().Valid(len(text)) && m.Start < m.End {
-				marks = append(marks, mark{m.Start, m.End, string(e.Type), e.Name})
-			}
-		}
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
 	}
-	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
-	var out []segment
-	at := 0
-	for _, m := range marks {
-		if m.start < at {
-			continue
-		}
-		if m.start > at {
-			out = append(out, segment{Text: text[at:m.start]})
-		}
-		out = append(out, segment{Text: text[m.start:m.end], Type: m.typ, Entity: m.id})
-		at = m.end
-	}
-	if at < len(text) {
-		out = append(out, segment{Text: text[at:]})
-	}
-	return out
+	p := mapPage{chrome: chrome{Title: "Map", Nav: "map", Script: "map"}, Places: l, Documents: st.Documents}
+	s.render(w, r, "map.html", http.StatusOK, p)
+}
+
+// errorPage is the data of an error page.
+type errorPage struct {
+	chrome
+	Message string
 }
 
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	code, msg := http.StatusInternalServerError, "Something went wrong."
 	switch {
 	case isNotFound(err):
-		code, msg = http.StatusNotFound, "No such document."
+		code, msg = http.StatusNotFound, "Nothing here: no such page or document."
 	case isBadRequest(err):
 		code, msg = http.StatusBadRequest, err.Error()
 	default:
 		s.log.Error("page failed", "path", r.URL.Path, "err", err)
 	}
-	s.render(w, r, "error.html", code, msg)
+	s.render(w, r, "error.html", code, errorPage{chrome: chrome{Title: "Error"}, Message: msg})
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -1,7 +1,13 @@
 // Package server serves the store over HTTP: a JSON API versioned under
-// /api/v1 and server-rendered HTML pages. Article text and metadata are
-// untrusted: pages escape everything through html/template and are served
-// with a strict Content-Security-Policy.
+// /api/v1 (described by the OpenAPI 3.1 document at /api/v1/openapi.json)
+// and server-rendered HTML pages with small script islands. Article text and
+// metadata are untrusted: pages escape everything through html/template and
+// are served with a strict Content-Security-Policy that allows no inline
+// script. The scripts, styles and the offline basemap are bundled from web/
+// at build time and embedded in the binary (static/dist), so the UI needs no
+// network beyond the server itself.
+//
+// The server is read-only: no route changes the store.
 package server
 
 import (
@@ -9,12 +15,14 @@ import (
 	"encoding/json"
 	"errors"
 	"html/template"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/gazetteer"
 	"github.com/dossier-osint/dossier/store"
 )
 
@@ -24,18 +32,28 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
+//go:embed openapi.json
+var openAPI []byte
+
 // Page sizes of list endpoints.
 const (
 	defaultLimit = 50
 	maxLimit     = 500
+	// entityHits is the number of entity names a search shows.
+	entityHits = 12
 )
+
+// contentSecurityPolicy allows scripts, styles, images and fetches from the
+// server itself only, and no inline script or style attribute.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // Server is the HTTP front of a store.
 type Server struct {
-	st    store.Store
-	log   *slog.Logger
-	pages *template.Template
-	mux   *http.ServeMux
+	st     store.Store
+	log    *slog.Logger
+	pages  *template.Template
+	mux    *http.ServeMux
+	static fs.FS
 }
 
 // New returns a server over st. A nil logger discards.
@@ -43,34 +61,72 @@ func New(st store.Store, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err) // the embedded tree always has static/
+	}
 	s := &Server{
-		st:    st,
-		log:   log,
-		pages: template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")),
-		mux:   http.NewServeMux(),
+		st:     st,
+		log:    log,
+		pages:  template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")),
+		mux:    http.NewServeMux(),
+		static: static,
 	}
 	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /api/v1/documents", s.apiDocuments)
-	s.mux.HandleFunc("GET /api/v1/documents/{id}", s.apiDocument)
-	s.mux.HandleFunc("GET /api/v1/search", s.apiSearch)
-	s.mux.HandleFunc("GET /api/v1/stats", s.apiStats)
-	s.mux.Handle("GET /static/", http.FileServerFS(staticFS))
-	s.mux.HandleFunc("GET /{$}", s.pageIndex)
+	for path, h := range s.apiRoutes() {
+		s.mux.HandleFunc("GET "+path, h)
+	}
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeJSON(w, http.StatusNotFound, apiError{"no such endpoint: see /api/v1/openapi.json"})
+	})
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(time.Hour, http.FileServerFS(static))))
+	s.mux.HandleFunc("GET /{$}", s.pageSearch)
+	s.mux.HandleFunc("GET /documents", s.pageDocuments)
 	s.mux.HandleFunc("GET /documents/{id}", s.pageDocument)
+	s.mux.HandleFunc("GET /map", s.pageMap)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.pageError(w, r, errNoPage)
+	})
+	// The gazetteer takes seconds to load: load it now, not on the first
+	// visit to the map.
+	go gazetteer.IsPlace("")
 	return s
+}
+
+// apiRoutes maps each GET path of the API to its handler. The OpenAPI test
+// checks that every one is described.
+func (s *Server) apiRoutes() map[string]http.HandlerFunc {
+	return map[string]http.HandlerFunc{
+		"/api/v1/documents":      s.apiDocuments,
+		"/api/v1/documents/{id}": s.apiDocument,
+		"/api/v1/search":         s.apiSearch,
+		"/api/v1/places":         s.apiPlaces,
+		"/api/v1/stats":          s.apiStats,
+		"/api/v1/openapi.json":   s.apiOpenAPI,
+	}
 }
 
 // ServeHTTP implements http.Handler, adding the security headers every
 // response carries.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	start := time.Now()
 	s.mux.ServeHTTP(w, r)
 	s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "took", time.Since(start))
+}
+
+// cacheFor lets browsers keep static assets for d.
+func cacheFor(d time.Duration, h http.Handler) http.Handler {
+	v := "public, max-age=" + strconv.Itoa(int(d.Seconds()))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", v)
+		h.ServeHTTP(w, r)
+	})
 }
 
 // apiError is the JSON body of every API error.
@@ -107,20 +163,49 @@ type badRequest string
 
 func (e badRequest) Error() string { return string(e) }
 
-// page reads limit and offset from the query.
-func page(r *http.Request) (limit, offset int, err error) {
-	limit, offset = defaultLimit, 0
+// errNoPage answers a path that names no page.
+var errNoPage = store.ErrNotFound
+
+// pageParams are the limit and offset of a list request.
+type pageParams struct {
+	Limit  int
+	Offset int
+}
+
+// page reads limit and offset from the query: limit from 1 to maxLimit
+// (default def), offset from 0.
+func page(r *http.Request, def int) (pageParams, error) {
+	p := pageParams{Limit: def}
+	var err error
 	if v := r.URL.Query().Get("limit"); v != "" {
-		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > maxLimit {
-			return 0, 0, badRequest("limit: want a number from 1 to " + strconv.Itoa(maxLimit))
+		if p.Limit, err = strconv.Atoi(v); err != nil || p.Limit < 1 || p.Limit > maxLimit {
+			return p, badRequest("limit: want a number from 1 to " + strconv.Itoa(maxLimit))
 		}
 	}
 	if v := r.URL.Query().Get("offset"); v != "" {
-		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
-			return 0, 0, badRequest("offset: want a number from 0")
+		if p.Offset, err = strconv.Atoi(v); err != nil || p.Offset < 0 || p.Offset > 1_000_000 {
+			return p, badRequest("offset: want a number from 0 to 1000000")
 		}
 	}
-	return limit, offset, nil
+	return p, nil
+}
+
+// next returns the offset of the page after p when there is one.
+func (p pageParams) next(more bool) *int {
+	if !more {
+		return nil
+	}
+	n := p.Offset + p.Limit
+	return &n
+}
+
+// prev returns the offset of the page before p, or nil on the first page.
+func (p pageParams) prev() *int {
+	if p.Offset == 0 {
+		return nil
+	}
+	n := max(p.Offset-p.Limit, 0)
+	return &n
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -139,21 +224,19 @@ type documentList struct {
 	NextOffset *int               `json:"next_offset,omitempty"`
 }
 
-func (s *Server) listDocuments(r *http.Request) (documentList, error) {
-	limit, offset, err := page(r)
+func (s *Server) listDocuments(r *http.Request, def int) (documentList, error) {
+	p, err := page(r, def)
 	if err != nil {
 		return documentList{}, err
 	}
 	// Ask for one more than the page to know whether there is a next one.
-	docs, err := s.st.Documents(r.Context(), store.DocumentQuery{Limit: limit + 1, Offset: offset, Cluster: r.URL.Query().Get("cluster")})
+	docs, err := s.st.Documents(r.Context(), store.DocumentQuery{Limit: p.Limit + 1, Offset: p.Offset, Cluster: r.URL.Query().Get("cluster")})
 	if err != nil {
 		return documentList{}, err
 	}
-	l := documentList{Documents: docs, Limit: limit, Offset: offset}
-	if len(docs) > limit {
-		l.Documents = docs[:limit]
-		next := offset + limit
-		l.NextOffset = &next
+	l := documentList{Documents: docs, Limit: p.Limit, Offset: p.Offset, NextOffset: p.next(len(docs) > p.Limit)}
+	if len(docs) > p.Limit {
+		l.Documents = docs[:p.Limit]
 	}
 	if l.Documents == nil {
 		l.Documents = []dossier.Document{}
@@ -162,7 +245,7 @@ func (s *Server) listDocuments(r *http.Request) (documentList, error) {
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	l, err := s.listDocuments(r)
+	l, err := s.listDocuments(r, defaultLimit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -198,34 +281,49 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, d)
 }
 
-// searchResult is the answer to a full-text query.
+// searchResult is the answer to a query: documents by full text, and, on
+// the first page, entity names that contain the query.
 type searchResult struct {
-	Query string            `json:"query"`
-	Hits  []store.SearchHit `json:"hits"`
+	Query      string             `json:"query"`
+	Limit      int                `json:"limit"`
+	Offset     int                `json:"offset"`
+	NextOffset *int               `json:"next_offset,omitempty"`
+	Hits       []store.SearchHit  `json:"hits"`
+	Entities   []store.EntityName `json:"entities"`
 }
 
-func (s *Server) search(r *http.Request) (searchResult, error) {
+func (s *Server) search(r *http.Request, def int) (searchResult, error) {
 	q := r.URL.Query().Get("q")
-	limit, _, err := page(r)
+	p, err := page(r, def)
 	if err != nil {
 		return searchResult{}, err
 	}
-	res := searchResult{Query: q, Hits: []store.SearchHit{}}
+	res := searchResult{Query: q, Limit: p.Limit, Offset: p.Offset, Hits: []store.SearchHit{}, Entities: []store.EntityName{}}
 	if q == "" {
 		return res, nil
 	}
-	hits, err := s.st.Search(r.Context(), q, limit)
+	// Store.Search has no offset: read up to the end of this page, plus
+	// one to know whether another follows.
+	hits, err := s.st.Search(r.Context(), q, p.Offset+p.Limit+1)
 	if err != nil {
 		return res, err
 	}
-	if hits != nil {
-		res.Hits = hits
+	res.NextOffset = p.next(len(hits) > p.Offset+p.Limit)
+	if p.Offset < len(hits) {
+		res.Hits = hits[p.Offset:min(len(hits), p.Offset+p.Limit)]
+	}
+	if p.Offset == 0 {
+		names, err := s.st.EntityNames(r.Context(), store.EntityNameQuery{Text: q, Limit: entityHits, PerName: 5})
+		if err != nil {
+			return res, err
+		}
+		res.Entities = names
 	}
 	return res, nil
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	res, err := s.search(r)
+	res, err := s.search(r, 20)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -240,6 +338,11 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(openAPI)
 }
 
 func isNotFound(err error) bool   { return errors.Is(err, store.ErrNotFound) }

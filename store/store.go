@@ -41,8 +41,14 @@ type Store interface {
 	SimilarCandidates(ctx context.Context, sketch Sketch) ([]Candidate, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+	// EntityNames lists the names of extracted entities across documents,
+	// grouped by name (ignoring case) and type, most widely reported first,
+	// each with the documents it was read from.
+	EntityNames(ctx context.Context, q EntityNameQuery) ([]EntityName, error)
 	// Close releases the store.
 	Close() error
+	// Graph is the knowledge graph across documents (see graph.go).
+	Graph
 }
 
 // Sketch is a document's similarity fingerprint: a MinHash signature and
@@ -76,6 +82,43 @@ type SearchHit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+}
+
+// EntityNameQuery selects entity names for EntityNames.
+type EntityNameQuery struct {
+	// Text, when set, keeps names that contain it, ignoring case; names
+	// that start with it come first.
+	Text string
+	// Types, when set, keeps entities of these types.
+	Types []dossier.EntityType
+	// Limit and Offset page through the names.
+	Limit  int
+	Offset int
+	// PerName bounds the occurrences listed for each name (default 10);
+	// EntityName.Documents still counts them all.
+	PerName int
+}
+
+// EntityName is one entity name as extracted from one or more documents.
+// Entities are not resolved across documents here: the same name in two
+// documents is two occurrences of one EntityName.
+type EntityName struct {
+	Name      string             `json:"name"`
+	Type      dossier.EntityType `json:"type"`
+	Documents int                `json:"documents"`
+	Mentions  int                `json:"mentions"`
+	// Occurrences are the documents it was read from, newest first, at
+	// most EntityNameQuery.PerName of them.
+	Occurrences []EntityOccurrence `json:"occurrences"`
+}
+
+// EntityOccurrence is an entity name in one document.
+type EntityOccurrence struct {
+	Document string `json:"document"`
+	Title    string `json:"title"`
+	// Entity is the entity's id local to that document's extraction.
+	Entity   string `json:"entity"`
+	Mentions int    `json:"mentions"`
 }
 
 // Stats counts what a store holds.

@@ -85,10 +85,17 @@ Exit status is 0 when every input was read, 1 when some failed (each is listed).
 					_ = bar.Add(1)
 				}
 			}
-			sum, err := batch.Run(cmd.Context(), st, pipeline.New(pipeline.Options{DocumentOnly: noNLP}), args, opt)
+			pl, err := a.newPipeline(pipeline.Options{DocumentOnly: noNLP})
+			if err != nil {
+				return err
+			}
+			sum, err := batch.Run(cmd.Context(), st, pl, args, opt)
 			if bar != nil {
 				_ = bar.Finish()
 				fmt.Fprintln(a.stderr)
+			}
+			if err == nil && sum.New > 0 {
+				err = a.resolveAfterIngest(cmd.Context(), st)
 			}
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)

@@ -133,11 +133,13 @@ The store is a SQLite file: ./dossier.db, or --db PATH, or $DOSSIER_DB.`,
 	return root
 }
 
-// extraCommands and evalCommands let each subcommand's file register itself
-// from an init function, so that adding a command touches one file.
+// extraCommands, evalCommands and trainCommands let each subcommand's file
+// register itself from an init function, so that adding a command touches
+// one file.
 var (
 	extraCommands []func(*app) *cobra.Command
 	evalCommands  []func(*app) *cobra.Command
+	trainCommands []func(*app) *cobra.Command
 )
 
 // setup configures logging from the global flags.

@@ -36,6 +36,9 @@ nlp/models/ner.gz (see nlp/models/README.md).`,
 	nerCmd.Flags().StringVar(&devPath, "dev", "", "CoNLL-2003 dev file, for model selection")
 	nerCmd.Flags().StringVar(&out, "out", "", "file to write the model to")
 	cmd.AddCommand(nerCmd)
+	for _, c := range trainCommands {
+		cmd.AddCommand(c(a))
+	}
 	return cmd
 }
 

@@ -10,8 +10,11 @@ import (
 	"github.com/dossier-osint/dossier/store"
 )
 
-// extractionTables are the tables that hold a document's extraction.
-var extractionTables = []string{"entities", "mentions", "relations", "events", "event_roles", "quotes", "attributions", "flags"}
+// extractionTables are the tables that hold a document's extraction, and
+// what was resolved from it (cleared with it, so that the document is
+// resolved again; global entities and decisions stay).
+var extractionTables = []string{"entities", "mentions", "relations", "events", "event_roles", "quotes", "attributions", "flags",
+	"entity_members", "claims", "resolved_documents"}
 
 // deleteExtraction removes everything extracted from document id.
 func deleteExtraction(ctx context.Context, tx *sql.Tx, id string) error {

@@ -1,0 +1,214 @@
+package events_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/events"
+	"github.com/dossier-osint/dossier/extract"
+	"github.com/dossier-osint/dossier/nlp"
+)
+
+// report is an invented wire report of an ambush, written for this test.
+const report = `Gunmen kill three policemen in Tarvana ambush
+
+PUERTO LINDO, March 3 (Coastal Wire) — Gunmen ambushed a police patrol on the road to Tarvana on Monday, killing three policemen and wounding two others, the interior ministry said.
+
+The Popular Revolutionary Front claimed responsibility for the attack in a statement read on a local radio station. Witnesses said the attackers fired rifles from a hillside and set off a car bomb as a second patrol arrived.
+
+Two of the dead were identified as Sergeant Mateo Ibarra and Constable Luis Pardo.`
+
+var published = time.Date(2026, 3, 3, 12, 0, 0, 0, time.UTC)
+
+func extractAll(t *testing.T, text string) ([]dossier.EventRecord, map[string]dossier.Entity) {
+	t.Helper()
+	d := nlp.Annotate(text, published)
+	ents := extract.Entities(d)
+	byID := map[string]dossier.Entity{}
+	for _, e := range ents {
+		byID[e.ID] = e
+	}
+	evs := events.Extract(d, ents)
+	checkOffsets(t, text, evs, byID)
+	return evs, byID
+}
+
+// checkOffsets checks what every event must satisfy: ids in order, spans
+// that point at their text, entities that exist.
+func checkOffsets(t *testing.T, text string, evs []dossier.EventRecord, ents map[string]dossier.Entity) {
+	t.Helper()
+	for i, e := range evs {
+		if want := "v" + itoa(i+1); e.ID != want {
+			t.Errorf("event %d id %q, want %q", i, e.ID, want)
+		}
+		for _, ev := range []dossier.Evidence{e.Trigger, e.Evidence} {
+			if !(dossier.Span{Start: ev.Start, End: ev.End}).Valid(len(text)) || text[ev.Start:ev.End] != ev.Text {
+				t.Errorf("%s: evidence %+v does not match the text", e.ID, ev)
+			}
+		}
+		if e.Trigger.Start < e.Evidence.Start || e.Trigger.End > e.Evidence.End {
+			t.Errorf("%s: trigger %+v outside its evidence", e.ID, e.Trigger)
+		}
+		if e.Place != "" {
+			if _, ok := ents[e.Place]; !ok {
+				t.Errorf("%s: place %q is no entity", e.ID, e.Place)
+			}
+		}
+		for _, r := range e.Roles {
+			if r.End <= r.Start || text[r.Start:r.End] != r.Text {
+				t.Errorf("%s: role %+v does not match the text", e.ID, r)
+			}
+			if r.Entity != "" {
+				if _, ok := ents[r.Entity]; !ok {
+					t.Errorf("%s: role entity %q is no entity", e.ID, r.Entity)
+				}
+			}
+		}
+	}
+}
+
+func itoa(n int) string {
+	return strings.TrimLeft(strings.Repeat("0", 0)+string(rune('0'+n/10))+string(rune('0'+n%10)), "0")
+}
+
+// fillers returns the texts filling role in e, and the names of the
+// entities among them.
+func fillers(e dossier.EventRecord, role string, ents map[string]dossier.Entity) []string {
+	var out []string
+	for _, r := range e.Roles {
+		if r.Role != role {
+			continue
+		}
+		out = append(out, r.Text)
+		if r.Entity != "" {
+			out = append(out, ents[r.Entity].Name)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestExtractAttackReport(t *testing.T) {
+	evs, ents := extractAll(t, report)
+	var attacks []dossier.EventRecord
+	for _, e := range evs {
+		if e.Type == events.Attack {
+			attacks = append(attacks, e)
+		}
+	}
+	// The headline, the ambush, "the attack", the car bomb: one incident.
+	if len(attacks) != 1 {
+		t.Fatalf("%d attacks, want 1: %+v", len(attacks), attacks)
+	}
+	a := attacks[0]
+	if a.Date == nil || a.Date.Value != "2026-03-02" {
+		t.Errorf("date = %+v, want 2026-03-02 (the Monday before publication)", a.Date)
+	}
+	if p := ents[a.Place]; p.Name != "Tarvana" {
+		t.Errorf("place = %q (%s), want Tarvana", p.Name, a.Place)
+	}
+	for _, tc := range []struct{ role, filler string }{
+		{events.Perpetrator, "Gunmen"},
+		{events.Perpetrator, "Popular Revolutionary Front"},
+		{events.Victim, "three policemen"},
+		{events.Weapon, "rifles"},
+	} {
+		if got := fillers(a, tc.role, ents); !contains(got, tc.filler) {
+			t.Errorf("%s = %q, want %q among them", tc.role, got, tc.filler)
+		}
+	}
+	if got := fillers(a, events.Victim, ents); contains(got, "Popular Revolutionary Front") || contains(got, "Gunmen") {
+		t.Errorf("victims %q include a perpetrator", got)
+	}
+	if a.Modality != dossier.Asserted || !strings.HasPrefix(a.Rule, events.ModelRule) {
+		t.Errorf("modality %q, rule %q", a.Modality, a.Rule)
+	}
+}
+
+func TestExtractRuleEvents(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, typ string
+		roles           map[string]string // role -> a filler it must have
+		place           string
+		date            string
+		modality        dossier.Modality
+	}{
+		{
+			name: "meeting", text: "Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on Tuesday.",
+			typ: events.Meeting, roles: map[string]string{events.Attendee: "Tomas Lind"}, place: "Oslo", date: "2026-03-03",
+		},
+		{
+			name: "visit", text: "President Karl Weber visited Nairobi on Friday to open a new hospital.",
+			typ: events.Visit, roles: map[string]string{events.Traveller: "Karl Weber", events.Destination: "Nairobi"}, date: "2026-02-27",
+		},
+		{
+			name: "arrest", text: "Police in Lagos arrested Daniel Okoro on Sunday after a raid on his home.",
+			typ: events.Arrest, roles: map[string]string{events.Subject: "Daniel Okoro"}, place: "Lagos",
+		},
+		{
+			name: "passive arrest", text: "Daniel Okoro was arrested in Lagos late on Sunday, police said.",
+			typ: events.Arrest, roles: map[string]string{events.Subject: "Daniel Okoro"},
+		},
+		{
+			name: "statement", text: "The National Union issued a statement condemning the decision.",
+			typ: events.Statement, roles: map[string]string{events.Speaker: "National Union"},
+		},
+		{
+			name: "negated attack", text: "The army said its soldiers did not attack the village of Ostrava.",
+			typ: events.Attack, modality: dossier.Negated,
+		},
+		{
+			name: "hedged attack", text: "Rebels allegedly attacked a convoy near Ostrava last week.",
+			typ: events.Attack, modality: dossier.Hedged,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs, ents := extractAll(t, tc.text)
+			var e *dossier.EventRecord
+			for i := range evs {
+				if evs[i].Type == tc.typ {
+					e = &evs[i]
+					break
+				}
+			}
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tc.typ, evs)
+			}
+			for role, want := range tc.roles {
+				if got := fillers(*e, role, ents); !contains(got, want) {
+					t.Errorf("%s = %q, want %q among them", role, got, want)
+				}
+			}
+			if tc.place != "" && ents[e.Place].Name != tc.place {
+				t.Errorf("place = %q, want %q", ents[e.Place].Name, tc.place)
+			}
+			if tc.date != "" && (e.Date == nil || e.Date.Value != tc.date) {
+				t.Errorf("date = %+v, want %s", e.Date, tc.date)
+			}
+			want := tc.modality
+			if want == "" {
+				want = dossier.Asserted
+			}
+			if e.Modality != want {
+				t.Errorf("modality = %q, want %q", e.Modality, want)
+			}
+		})
+	}
+}
+
+func TestNoEventsWithoutTriggers(t *testing.T) {
+	evs, _ := extractAll(t, "The committee published its annual budget report. Markets were calm.")
+	if len(evs) != 0 {
+		t.Errorf("events = %+v, want none", evs)
+	}
+}

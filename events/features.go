@@ -1,0 +1,209 @@
+package events
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/nlp/tag"
+)
+
+// docView is a document prepared for feature extraction: lower-cased
+// words and lemmas (so that features do not depend on case), triggers per
+// sentence and document-level counts.
+type docView struct {
+	d      *nlp.Doc
+	low    []string
+	lemma  []string
+	sentOf []int
+	// trig is the event type of each trigger token ("" for none).
+	trig []string
+	// attacks counts the attack triggers in the document.
+	attacks int
+	// docFeats are the document-level features every candidate carries.
+	docFeats []string
+	// headCount counts the candidate phrases with each head lemma, and
+	// phraseCount those with each text; firstSent is the first sentence
+	// where a head lemma heads a phrase.
+	headCount, phraseCount map[string]int
+	firstSent              map[string]int
+}
+
+// salience counts how often each head and phrase of cands occurs.
+func (v *docView) salience(cands []candidate) {
+	v.headCount, v.phraseCount, v.firstSent = map[string]int{}, map[string]int{}, map[string]int{}
+	for _, c := range cands {
+		if c.kind != "np" && c.kind != "join" {
+			continue
+		}
+		h := v.lemma[c.head]
+		v.headCount[h]++
+		v.phraseCount[strings.Join(v.low[c.first:c.last], " ")]++
+		if _, ok := v.firstSent[h]; !ok {
+			v.firstSent[h] = c.sent
+		}
+	}
+}
+
+func newDocView(d *nlp.Doc) *docView {
+	v := &docView{d: d, low: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
+		sentOf: make([]int, len(d.Tokens)), trig: make([]string, len(d.Tokens))}
+	for i, t := range d.Tokens {
+		v.low[i] = strings.ToLower(t.Text)
+		pos := t.POS
+		if pos == "NNP" {
+			pos = "NN"
+		} else if pos == "NNPS" {
+			pos = "NNS"
+		}
+		v.lemma[i] = tag.Lemma(v.low[i], pos)
+	}
+	first := map[string]bool{}
+	for si, s := range d.Sentences {
+		for k := s.First; k < s.Last; k++ {
+			v.sentOf[k] = si
+			if s.Boilerplate {
+				continue
+			}
+			if typ := triggerType(v, k); typ != "" {
+				v.trig[k] = typ
+				if typ == Attack {
+					v.attacks++
+					if si < 2 {
+						first[v.lemma[k]] = true
+					}
+				}
+			}
+		}
+	}
+	v.docFeats = append(v.docFeats, "da="+bucket(v.attacks))
+	for l := range first {
+		v.docFeats = append(v.docFeats, "dt="+l)
+	}
+	return v
+}
+
+// bucket turns a count into a few coarse values.
+func bucket(n int) string {
+	switch {
+	case n <= 3:
+		return strconv.Itoa(n)
+	case n <= 6:
+		return "4-6"
+	case n <= 12:
+		return "7-12"
+	}
+	return "13+"
+}
+
+func (v *docView) pos(i int) string {
+	p := v.d.Tokens[i].POS
+	if strings.HasPrefix(p, "NNP") {
+		return "NN" // proper-noun tags depend on case
+	}
+	return p
+}
+
+// features returns the features of candidate c.
+func (v *docView) features(c candidate) []string {
+	d := v.d
+	s := d.Sentences[c.sent]
+	f := make([]string, 0, 64)
+	f = append(f, "b")
+	f = append(f, v.docFeats...)
+	words := v.low[c.first:c.last]
+	phrase := strings.Join(words, " ")
+	head := v.lemma[c.head]
+	f = append(f, "p="+phrase, "h="+head, "k="+c.kind, "n="+bucket(c.last-c.first), "kh="+c.kind+"|"+head)
+	for k := c.first; k < c.last; k++ {
+		f = append(f, "w="+v.lemma[k])
+	}
+	f = append(f, "f="+words[0], "hp="+v.pos(c.head))
+	if c.head+1 < c.last {
+		f = append(f, "ah="+v.low[c.head+1])
+	}
+	if c.head > c.first {
+		f = append(f, "bh="+v.lemma[c.head-1]+"|"+head)
+	}
+	if e := d.Tokens[c.head].Entity; len(e) > 2 {
+		f = append(f, "e="+e[2:])
+	}
+	// context words
+	for k := 1; k <= 3; k++ {
+		l, r := "<s>", "</s>"
+		if c.first-k >= s.First {
+			l = v.low[c.first-k]
+		}
+		if c.last+k-1 < s.Last {
+			r = v.low[c.last+k-1]
+		}
+		ks := strconv.Itoa(k)
+		f = append(f, "l"+ks+"="+l, "r"+ks+"="+r)
+		if k == 1 {
+			f = append(f, "lr="+l+"|"+r, "l1h="+l+"|"+head)
+		}
+	}
+	if c.first-2 >= s.First {
+		f = append(f, "l12="+v.low[c.first-2]+"|"+v.low[c.first-1])
+	}
+	if c.last+1 < s.Last {
+		f = append(f, "r12="+v.low[c.last]+"|"+v.low[c.last+1])
+	}
+	// governing verb on the left (object or prepositional object) and
+	// verb on the right (subject), with the preposition between.
+	prep := ""
+	if c.first-1 >= s.First && v.d.Tokens[c.first-1].POS == "IN" {
+		prep = v.low[c.first-1]
+	}
+	for k, n := c.first-1, 0; k >= s.First && n < 8; k, n = k-1, n+1 {
+		if strings.HasPrefix(v.d.Tokens[k].POS, "VB") {
+			f = append(f, "lv="+v.lemma[k], "lvp="+v.lemma[k]+"|"+prep, "lvt="+v.d.Tokens[k].POS+"|"+prep)
+			break
+		}
+	}
+	for k, n := c.last, 0; k < s.Last && n < 6; k, n = k+1, n+1 {
+		if strings.HasPrefix(v.d.Tokens[k].POS, "VB") {
+			vb := v.lemma[k]
+			// "was killed", "were kidnapped": the subject is the patient.
+			pass := "a"
+			if v.d.Tokens[k].POS == "VBN" && k > c.last && (v.lemma[k-1] == "be" || v.lemma[k-1] == "have") {
+				pass = "p"
+			}
+			if v.lemma[k] == "be" && k+1 < s.Last && v.d.Tokens[k+1].POS == "VBN" {
+				vb, pass = v.lemma[k+1], "p"
+			}
+			f = append(f, "rv="+vb, "rvp="+vb+"|"+pass)
+			break
+		}
+	}
+	// triggers in the sentence: nearest on each side, and distance.
+	best, bestD := "", 1<<30
+	for k := s.First; k < s.Last; k++ {
+		if v.trig[k] == "" {
+			continue
+		}
+		dist := k - c.head
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestD {
+			best, bestD = v.lemma[k], dist
+		}
+		side := "R"
+		if k < c.first {
+			side = "L"
+		}
+		f = append(f, "st="+v.trig[k], "sts="+v.trig[k]+side)
+	}
+	if best != "" {
+		f = append(f, "nt="+best, "ntd="+bucket(bestD), "nth="+best+"|"+head)
+	} else {
+		f = append(f, "nt=none")
+	}
+	f = append(f, "si="+bucket(c.sent))
+	if v.headCount != nil {
+		f = append(f, "hc="+bucket(v.headCount[head]), "pc="+bucket(v.phraseCount[phrase]),
+			"fs="+bucket(v.firstSent[head]), "fsd="+bucket(c.sent-v.firstSent[head]))
+	}
+	return f
+}

@@ -1,0 +1,154 @@
+package events
+
+import (
+	"math"
+	"sort"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/nlp"
+)
+
+// Filler is a noun phrase the model gives a role.
+type Filler struct {
+	Role string
+	// Prob is the model's probability of the role.
+	Prob float64
+	// Incident is the gate's probability that the document reports an
+	// attack.
+	Incident float64
+	// Score is Prob weighed by Incident (set by Select).
+	Score float64
+	// Span is the phrase's byte range, Text its text.
+	Span dossier.Span
+	Text string
+	// Sentence is the index of the phrase's sentence in the Doc.
+	Sentence int
+	// outer is 1 + the index of the chunk the phrase was cut from (0:
+	// not made by Scored).
+	outer int
+}
+
+// Scored returns every candidate phrase of d with, for each role whose
+// probability is at least floor, a Filler. It is the raw material of
+// Fillers, exported so that thresholds can be tuned.
+func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
+	v := newDocView(d)
+	cands := candidates(d)
+	v.salience(cands)
+	probs := make([][]float64, len(cands))
+	for i, c := range cands {
+		probs[i] = m.probs(v.features(c), nil)
+	}
+	gate := m.incident(v)
+	var out []Filler
+	for i, c := range cands {
+		p := probs[i]
+		for k, cls := range m.Classes {
+			if cls == None || p[k] < floor {
+				continue
+			}
+			sp := dossier.Span{Start: d.Tokens[c.first].Start, End: d.Tokens[c.last-1].End}
+			out = append(out, Filler{Role: cls, Prob: p[k], Incident: gate, Span: sp, Text: d.Text[sp.Start:sp.End],
+				Sentence: c.sent, outer: c.outer + 1})
+		}
+	}
+	return out
+}
+
+// Select keeps, of scored fillers, at most limit per role (when limit > 0), those at or above their role's
+// threshold; of the phrases cut from one chunk only the most probable for
+// each role; and of the phrases with one text (after normalising) only the
+// most probable for each role. The result is in text order.
+func Select(scored []Filler, thresholds map[string]float64, gatePower float64, limit int) []Filler {
+	type key struct {
+		role string
+		n    int
+	}
+	bestOuter := map[key]int{}
+	for i := range scored {
+		f := &scored[i]
+		f.Score = f.Prob
+		if gatePower != 0 {
+			f.Score *= math.Pow(f.Incident, gatePower)
+		}
+		if _, ok := thresholds[f.Role]; !ok {
+			continue
+		}
+		k := key{f.Role, f.outer}
+		if f.outer == 0 {
+			k.n = -1 - i // a filler not made by Scored is its own chunk
+		}
+		if j, ok := bestOuter[k]; !ok || better(*f, scored[j]) {
+			bestOuter[k] = i
+		}
+	}
+	// the mentions of one text combine: the text fills the role unless
+	// every mention fails to (a noisy or).
+	type tkey struct{ role, text string }
+	bestText := map[tkey]int{}
+	miss := map[tkey]float64{}
+	for _, i := range bestOuter {
+		f := scored[i]
+		k := tkey{f.Role, normalise(f.Text)}
+		if _, ok := miss[k]; !ok {
+			miss[k] = 1
+		}
+		miss[k] *= 1 - f.Score
+		if j, ok := bestText[k]; !ok || better(f, scored[j]) {
+			bestText[k] = i
+		}
+	}
+	for k := range bestText {
+		if 1-miss[k] < thresholds[k.role] {
+			delete(bestText, k)
+		}
+	}
+	if limit > 0 {
+		byRole := map[string][]tkey{}
+		for k := range bestText {
+			byRole[k.role] = append(byRole[k.role], k)
+		}
+		for _, ks := range byRole {
+			sort.Slice(ks, func(a, b int) bool {
+				if miss[ks[a]] != miss[ks[b]] {
+					return miss[ks[a]] < miss[ks[b]]
+				}
+				return ks[a].text < ks[b].text
+			})
+			for _, k := range ks[min(limit, len(ks)):] {
+				delete(bestText, k)
+			}
+		}
+	}
+	out := make([]Filler, 0, len(bestText))
+	for _, i := range bestText {
+		out = append(out, scored[i])
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Span.Start != out[b].Span.Start {
+			return out[a].Span.Start < out[b].Span.Start
+		}
+		return out[a].Role < out[b].Role
+	})
+	return out
+}
+
+// ScoreFloor is the probability below which Fillers does not consider a
+// phrase for a role at all (threshold tuning uses the same floor).
+const ScoreFloor = 0.01
+
+// Fillers returns the role fillers of d that the model is confident of
+// (see Select).
+func (m *Model) Fillers(d *nlp.Doc) []Filler {
+	return Select(m.Scored(d, ScoreFloor), m.Thresholds, m.GatePower, m.Limit)
+}
+
+// better reports whether filler a beats b: a higher score, or the same
+// score earlier in the text (so that the choice does not depend on map
+// order).
+func better(a, b Filler) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	return a.Span.Start < b.Span.Start || a.Span.Start == b.Span.Start && a.Span.End < b.Span.End
+}

@@ -1,0 +1,95 @@
+package muc
+
+import (
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/events"
+	"github.com/dossier-osint/dossier/nlp"
+)
+
+// IsOrganisation decides whether a perpetrator filler is an organisation
+// (PerpOrg) rather than individuals (PerpInd).
+type IsOrganisation func(text string, entityType dossier.EntityType) bool
+
+// MapEvents maps dossier's attack events to the MUC-4 roles: perpetrator
+// to PerpOrg when org says the filler is an organisation, else PerpInd;
+// target and weapon to Target and Weapon; victim to Victim when the victim
+// is named (MUC-4's Victim slot takes "named human victims": "the mayor"
+// or "nine tourists" are victims to dossier, not to MUC). Other events and
+// roles have no MUC counterpart. d is the document the roles' offsets
+// point into.
+func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org IsOrganisation) map[string][]string {
+	text := d.Text
+	types := map[string]dossier.EntityType{}
+	for _, e := range ents {
+		types[e.ID] = e.Type
+	}
+	out := map[string][]string{}
+	for _, ev := range evs {
+		if ev.Type != events.Attack {
+			continue
+		}
+		for _, r := range ev.Roles {
+			s := r.Text
+			if r.End > r.Start && r.End <= len(text) {
+				s = text[r.Start:r.End]
+			}
+			if s == "" {
+				continue
+			}
+			var role string
+			switch r.Role {
+			case events.Perpetrator:
+				role = "PerpInd"
+				if org(s, types[r.Entity]) {
+					role = "PerpOrg"
+				}
+			case events.Target:
+				role = "Target"
+			case events.Victim:
+				if types[r.Entity] != dossier.Person && !named(d, r.Start, r.End) {
+					continue
+				}
+				role = "Victim"
+			case events.Weapon:
+				role = "Weapon"
+			default:
+				continue
+			}
+			out[role] = append(out[role], s)
+		}
+	}
+	return out
+}
+
+// named reports whether the phrase at [start, end) of d is a name: its
+// last word is not a common noun, a pronoun or a number.
+func named(d *nlp.Doc, start, end int) bool {
+	last := -1
+	for i, t := range d.Tokens {
+		if t.Start >= start && t.End <= end {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	switch d.Tokens[last].POS {
+	case "NN", "NNS", "PRP", "CD":
+		return false
+	}
+	return true
+}
+
+// ModelOrganisation is the IsOrganisation of a model: an organisation
+// entity, or a name the model's lexicon of organisation words knows.
+func ModelOrganisation(m *events.Model) IsOrganisation {
+	return func(text string, t dossier.EntityType) bool {
+		return t == dossier.Org || m.IsOrganisation(text)
+	}
+}
+
+// modelClass is the events model class each MUC role trains.
+var modelClass = map[string]string{
+	"PerpInd": events.Perpetrator, "PerpOrg": events.Perpetrator + ":organisation",
+	"Target": events.Target, "Victim": events.Victim, "Weapon": events.Weapon,
+}

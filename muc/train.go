@@ -1,0 +1,254 @@
+package muc
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/events"
+	"github.com/dossier-osint/dossier/extract"
+	"github.com/dossier-osint/dossier/nlp"
+)
+
+// Annotated is a MUC document run through dossier's language layer.
+type Annotated struct {
+	*Document
+	Doc      *nlp.Doc
+	Entities []dossier.Entity
+}
+
+// Annotate runs the language layer and the entity extractor over docs,
+// with workers goroutines, resolving relative dates against each
+// document's dateline.
+func Annotate(ctx context.Context, docs []Document, workers int) ([]Annotated, error) {
+	out := make([]Annotated, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				dl, _ := ParseDateline(docs[i].Dateline)
+				d := nlp.Annotate(docs[i].Input(), dl.Date)
+				out[i] = Annotated{Document: &docs[i], Doc: d, Entities: extract.Entities(d)}
+			}
+		}()
+	}
+	var err error
+	for i := range docs {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, err
+}
+
+// TrainingDocs turns annotated MUC documents into the events package's
+// training documents.
+func TrainingDocs(docs []Annotated) []events.TrainingDoc {
+	out := make([]events.TrainingDoc, len(docs))
+	for i, a := range docs {
+		td := events.TrainingDoc{Doc: a.Doc, Fillers: map[string][][]string{}}
+		for _, r := range RoleNames {
+			role := modelClass[r]
+			td.Fillers[role] = append(td.Fillers[role], a.Roles[r]...)
+			if r == "PerpOrg" {
+				for _, e := range a.Roles[r] {
+					td.Organisations = append(td.Organisations, e...)
+				}
+			}
+		}
+		out[i] = td
+	}
+	return out
+}
+
+// Predict returns the MUC roles dossier finds in a, with model m.
+func Predict(m *events.Model, a Annotated) map[string][]string {
+	evs := m.Extract(a.Doc, a.Entities)
+	return MapEvents(evs, a.Entities, a.Doc, ModelOrganisation(m))
+}
+
+// Evaluate scores model m on docs; when w is not nil it writes one JSON
+// line of predicted roles per document to it.
+func Evaluate(m *events.Model, docs []Annotated, w io.Writer) (*Score, error) {
+	s := NewScore()
+	enc := json.NewEncoder(w)
+	for _, a := range docs {
+		pred := Predict(m, a)
+		s.Add(pred, a.Roles)
+		if w != nil {
+			roles := map[string][]string{}
+			for _, r := range RoleNames {
+				roles[r] = dedupe(pred[r])
+				if roles[r] == nil {
+					roles[r] = []string{}
+				}
+			}
+			if err := enc.Encode(struct {
+				DocID string              `json:"docid"`
+				Roles map[string][]string `json:"roles"`
+			}{a.DocID, roles}); err != nil {
+				return nil, fmt.Errorf("write predictions: %w", err)
+			}
+		}
+	}
+	return s, nil
+}
+
+// Tune sets m's threshold for each role to the value that maximises the
+// micro-F1 on docs, by coordinate ascent over a grid, and returns the
+// score at the chosen thresholds.
+func Tune(m *events.Model, docs []Annotated) *Score {
+	type cached struct {
+		a         Annotated
+		scored    []events.Filler
+		hasAttack bool
+		// patterns are the roles the attack patterns give, whatever
+		// the thresholds.
+		patterns []dossier.Role
+	}
+	cs := make([]cached, len(docs))
+	for i, a := range docs {
+		c := cached{a: a, scored: m.Scored(a.Doc, events.ScoreFloor)}
+		for _, e := range events.Assemble(a.Doc, a.Entities, nil) {
+			if e.Type == events.Attack {
+				c.hasAttack = true
+				c.patterns = append(c.patterns, e.Roles...)
+			}
+		}
+		cs[i] = c
+	}
+	org := ModelOrganisation(m)
+	// eval is Assemble and MapEvents made quick: every filler of a
+	// document with an attack goes to one of its attacks.
+	eval := func(th map[string]float64) *Score {
+		s := NewScore()
+		for _, c := range cs {
+			pred := map[string][]string{}
+			if c.hasAttack {
+				evs := []dossier.EventRecord{{Type: events.Attack, Roles: append([]dossier.Role(nil), c.patterns...)}}
+				for _, f := range events.Select(c.scored, th, m.GatePower, m.Limit) {
+					if overlaps(c.patterns, f.Span, events.RoleOf(f.Role)) {
+						continue
+					}
+					evs[0].Roles = append(evs[0].Roles, dossier.Role{Role: events.RoleOf(f.Role), Entity: entityAt(c.a.Entities, f.Span), Start: f.Span.Start, End: f.Span.End})
+				}
+				pred = MapEvents(evs, c.a.Entities, c.a.Doc, org)
+			}
+			s.Add(pred, c.a.Roles)
+		}
+		return s
+	}
+	grid := []float64{0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7}
+	roles := make([]string, 0, len(m.Thresholds))
+	for r := range m.Thresholds {
+		roles = append(roles, r)
+	}
+	sort.Strings(roles)
+	var best *Score
+	bestTh, bestPower := map[string]float64{}, 0.0
+	for _, power := range []float64{0, 0.25, 0.5, 1, 2} {
+		m.GatePower = power
+		th := map[string]float64{}
+		for _, r := range roles {
+			th[r] = 0.3
+		}
+		cur := eval(th)
+		for range 2 {
+			for _, r := range roles {
+				keep := th[r]
+				for _, t := range grid {
+					th[r] = t
+					if s := eval(th); s.Micro().F1() > cur.Micro().F1() {
+						cur, keep = s, t
+					}
+				}
+				th[r] = keep
+			}
+		}
+		if best == nil || cur.Micro().F1() > best.Micro().F1() {
+			best, bestPower = cur, power
+			bestTh = th
+		}
+	}
+	m.GatePower, m.Thresholds = bestPower, bestTh
+	bestLimit := 0
+	for _, limit := range []int{1, 2, 3, 4, 5} {
+		m.Limit = limit
+		if s := eval(m.Thresholds); s.Micro().F1() > best.Micro().F1() {
+			best, bestLimit = s, limit
+		}
+	}
+	m.Limit = bestLimit
+	return best
+}
+
+// overlaps reports whether a role of rs other than role overlaps span s,
+// as events.Assemble decides.
+func overlaps(rs []dossier.Role, s dossier.Span, role string) bool {
+	for _, r := range rs {
+		if r.Role != role && r.End > r.Start && r.Start < s.End && s.Start < r.End {
+			return true
+		}
+	}
+	return false
+}
+
+// entityAt returns the entity one of whose mentions ends where s ends and
+// starts within it, as events.Assemble gives role fillers their entity.
+func entityAt(ents []dossier.Entity, s dossier.Span) string {
+	for _, e := range ents {
+		for _, mn := range e.Mentions {
+			if mn.Start >= s.Start && mn.End == s.End {
+				return e.ID
+			}
+		}
+	}
+	return ""
+}
+
+// TrainOptions set TrainModel.
+type TrainOptions struct {
+	events.TrainOptions
+	Workers int
+	Log     io.Writer
+}
+
+// TrainModel trains the events model on the MUC train documents and tunes
+// its thresholds on the dev documents.
+func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*events.Model, error) {
+	logf := func(format string, args ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", args...)
+		}
+	}
+	start := time.Now()
+	at, err := Annotate(ctx, train, opt.Workers)
+	if err != nil {
+		return nil, err
+	}
+	ad, err := Annotate(ctx, dev, opt.Workers)
+	if err != nil {
+		return nil, err
+	}
+	logf("annotated %d train and %d dev documents in %s", len(at), len(ad), time.Since(start).Round(time.Millisecond))
+	t0 := time.Now()
+	m, err := events.Train(ctx, TrainingDocs(at), opt.TrainOptions)
+	if err != nil {
+		return nil, fmt.Errorf("train events model: %w", err)
+	}
+	logf("trained %s in %s", m, time.Since(t0).Round(time.Millisecond))
+	s := Tune(m, ad)
+	logf("tuned gate power %.2f, thresholds %v: dev micro P/R/F1 %.2f/%.2f/%.2f", m.GatePower, m.Thresholds, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1())
+	return m, nil
+}

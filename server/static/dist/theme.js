@@ -1,0 +1,1 @@
+(()=>{(function(){try{var e=localStorage.getItem("dossier-theme");(e==="light"||e==="dark")&&(document.documentElement.dataset.theme=e)}catch{}})();})();
