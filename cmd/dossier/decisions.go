@@ -102,7 +102,7 @@ func (a *app) splitCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "split E --mention DOC#KEY [--mention ...]",
 		Short:   "Take members out of an entity into a new one",
-		Example: "  dossier split E12 --mention sha256:3f2a#azhar --why 'a local cleric, not the JeM founder'",
+		Example: "  dossier split E12 --mention sha256:3f2a#anwar --why 'a local cleric, not the JeS founder'",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(mentions) == 0 {

@@ -239,7 +239,7 @@ func (a *app) pathCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "path A B",
 		Short:   "Show how two entities are linked, with the evidence of every hop",
-		Example: "  dossier path 'Masood Azhar' 'Hizbul Mujahideen'",
+		Example: "  dossier path 'Khalid Nadeem' 'Kashmir Freedom Brigade'",
 		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

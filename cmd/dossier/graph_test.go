@@ -37,23 +37,23 @@ type graphEvent struct {
 }
 
 var graphCorpus = []graphDoc{
-	{text: "Mufti Abdul Rauf Qaddoumi, the chief of Jaish-e-Mohammed (JeM), met Masood Azhar in Bahawalpur on Monday.", published: "2026-03-03",
-		entities:  [][2]string{{"PERSON", "Abdul Rauf Qaddoumi"}, {"ORG", "Jaish-e-Mohammed"}, {"PERSON", "Masood Azhar"}, {"GPE", "Bahawalpur"}},
-		aliases:   map[string][]string{"Jaish-e-Mohammed": {"JeM"}},
-		relations: []graphRel{{"leader_of", "Abdul Rauf Qaddoumi", "Jaish-e-Mohammed", dossier.Asserted, ""}},
-		events:    []graphEvent{{"meeting", "2026-03-02", "Bahawalpur", [][2]string{{"attendee", "Abdul Rauf Qaddoumi"}, {"attendee", "Masood Azhar"}}}}},
-	{text: "Abdul Rauf Kaddoumi of the JeM recruited Imran Wani last year, police sources said.", published: "2026-03-04",
-		entities: [][2]string{{"PERSON", "Abdul Rauf Kaddoumi"}, {"ORG", "JeM"}, {"PERSON", "Imran Wani"}},
-		relations: []graphRel{{"member_of", "Abdul Rauf Kaddoumi", "JeM", dossier.Asserted, ""},
-			{"member_of", "Imran Wani", "JeM", dossier.Reported, dossier.Anonymous}}},
-	{text: "Imran Wani was never a member of the JeM, his family told reporters in Anantnag.", published: "2026-03-05",
-		entities:  [][2]string{{"PERSON", "Imran Wani"}, {"ORG", "JeM"}, {"GPE", "Anantnag"}},
-		relations: []graphRel{{"member_of", "Imran Wani", "JeM", dossier.Negated, dossier.Named}}},
+	{text: "Mufti Abdul Rauf Qaddoumi, the chief of Jaish-e-Sadiqeen (JeS), met Masud Anwar in Bahawalpur on Monday.", published: "2026-03-03",
+		entities:  [][2]string{{"PERSON", "Abdul Rauf Qaddoumi"}, {"ORG", "Jaish-e-Sadiqeen"}, {"PERSON", "Masud Anwar"}, {"GPE", "Bahawalpur"}},
+		aliases:   map[string][]string{"Jaish-e-Sadiqeen": {"JeS"}},
+		relations: []graphRel{{"leader_of", "Abdul Rauf Qaddoumi", "Jaish-e-Sadiqeen", dossier.Asserted, ""}},
+		events:    []graphEvent{{"meeting", "2026-03-02", "Bahawalpur", [][2]string{{"attendee", "Abdul Rauf Qaddoumi"}, {"attendee", "Masud Anwar"}}}}},
+	{text: "Abdul Rauf Kaddoumi of the JeS recruited Imran Wani last year, police sources said.", published: "2026-03-04",
+		entities: [][2]string{{"PERSON", "Abdul Rauf Kaddoumi"}, {"ORG", "JeS"}, {"PERSON", "Imran Wani"}},
+		relations: []graphRel{{"member_of", "Abdul Rauf Kaddoumi", "JeS", dossier.Asserted, ""},
+			{"member_of", "Imran Wani", "JeS", dossier.Reported, dossier.Anonymous}}},
+	{text: "Imran Wani was never a member of the JeS, his family told reporters in Anantnag.", published: "2026-03-05",
+		entities:  [][2]string{{"PERSON", "Imran Wani"}, {"ORG", "JeS"}, {"GPE", "Anantnag"}},
+		relations: []graphRel{{"member_of", "Imran Wani", "JeS", dossier.Negated, dossier.Named}}},
 	{text: "Police said Imran Wani was killed in a gunfight in Kokernag on March 1.", published: "2026-03-02",
 		entities: [][2]string{{"PERSON", "Imran Wani"}, {"LOC", "Kokernag"}},
 		events:   []graphEvent{{"death", "2026-03-01", "Kokernag", [][2]string{{"victim", "Imran Wani"}}}}},
-	{text: "Imran Wani addressed a gathering of the JeM in Rawalakot on March 10, sources claimed.", published: "2026-03-11",
-		entities: [][2]string{{"PERSON", "Imran Wani"}, {"ORG", "JeM"}, {"GPE", "Rawalakot"}},
+	{text: "Imran Wani addressed a gathering of the JeS in Rawalakot on March 10, sources claimed.", published: "2026-03-11",
+		entities: [][2]string{{"PERSON", "Imran Wani"}, {"ORG", "JeS"}, {"GPE", "Rawalakot"}},
 		events:   []graphEvent{{"meeting", "2026-03-10", "Rawalakot", [][2]string{{"attendee", "Imran Wani"}}}}},
 }
 
@@ -133,29 +133,29 @@ func TestResolveEntityPathTimelineTopFlags(t *testing.T) {
 	if p.Entity.Name != "Abdul Rauf Qaddoumi" || len(p.Members) != 2 || len(p.Claims) != 4 {
 		t.Errorf("entity Kaddoumi: %+v, %d members, %d claims; want Qaddoumi with 2 members, 4 claims (leader, member, two at the meeting)", p.Entity, len(p.Members), len(p.Claims))
 	}
-	r := dossierRun(t, "", "--db", db, "entity", "JeM")
-	if r.code != exitOK || !strings.Contains(r.stdout, "Jaish-e-Mohammed") || !strings.Contains(r.stdout, "denied by 1") {
-		t.Errorf("entity JeM:\n%s%s", r.stdout, r.stderr)
+	r := dossierRun(t, "", "--db", db, "entity", "JeS")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Jaish-e-Sadiqeen") || !strings.Contains(r.stdout, "denied by 1") {
+		t.Errorf("entity JeS:\n%s%s", r.stdout, r.stderr)
 	}
 	if r := dossierRun(t, "", "--db", db, "entity", "Nobody Atall"); r.code != exitUsage {
 		t.Errorf("entity of an unknown name: exit %d", r.code)
 	}
 
-	r = dossierRun(t, "", "--db", db, "path", "Masood Azhar", "Imran Wani")
+	r = dossierRun(t, "", "--db", db, "path", "Masud Anwar", "Imran Wani")
 	if r.code != exitOK {
 		t.Fatalf("path: %+v", r)
 	}
-	for _, want := range []string{"Masood Azhar", "Abdul Rauf Qaddoumi", "Jaish-e-Mohammed", "Imran Wani", "police sources said", "met Masood Azhar in Bahawalpur"} {
+	for _, want := range []string{"Masud Anwar", "Abdul Rauf Qaddoumi", "Jaish-e-Sadiqeen", "Imran Wani", "police sources said", "met Masud Anwar in Bahawalpur"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("path output lacks %q:\n%s", want, r.stdout)
 		}
 	}
 	var hops []map[string]any
-	runJSON(t, &hops, "--db", db, "path", "Masood Azhar", "Imran Wani")
+	runJSON(t, &hops, "--db", db, "path", "Masud Anwar", "Imran Wani")
 	if len(hops) != 3 {
-		t.Errorf("path has %d hops, want 3: Azhar–Qaddoumi–JeM–Wani", len(hops))
+		t.Errorf("path has %d hops, want 3: Azhar–Qaddoumi–JeS–Wani", len(hops))
 	}
-	runJSON(t, &hops, "--db", db, "path", "Masood Azhar", "Imran Wani", "--attribution", "named,outlet")
+	runJSON(t, &hops, "--db", db, "path", "Masud Anwar", "Imran Wani", "--attribution", "named,outlet")
 	if len(hops) != 0 {
 		t.Errorf("without anonymous claims there is no path, got %d hops", len(hops))
 	}
@@ -170,7 +170,7 @@ func TestResolveEntityPathTimelineTopFlags(t *testing.T) {
 		Value  float64
 	}
 	runJSON(t, &top, "--db", db, "top", "--by", "degree", "--limit", "3")
-	// Qaddoumi (JeM, Azhar, Bahawalpur) and Wani (JeM, Kokernag, Rawalakot).
+	// Qaddoumi (JeS, Azhar, Bahawalpur) and Wani (JeS, Kokernag, Rawalakot).
 	if len(top) != 3 || top[0].Value != 3 || top[1].Value != 3 || top[2].Value >= 3 {
 		t.Errorf("top by degree: %+v", top)
 	}
@@ -258,7 +258,7 @@ func TestMergeSplitNotSameDecisions(t *testing.T) {
 
 	// not-same between two different people is recorded.
 	var ns map[string]int64
-	runJSON(t, &ns, "--db", db, "not-same", "Masood Azhar", "Imran Wani", "--why", "different men")
+	runJSON(t, &ns, "--db", db, "not-same", "Masud Anwar", "Imran Wani", "--why", "different men")
 	if ns["decision"] == 0 {
 		t.Error("not-same recorded no decision")
 	}
