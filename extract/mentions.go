@@ -588,7 +588,7 @@ func splitCountries(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			continue
 		}
 		rest := m.Type
-		if m.Last < len(d.Tokens) && capitalised(d, m.Last) && coveringMention(ms, m.Last) < 0 {
+		if m.Last-m.First >= 3 || m.Last < len(d.Tokens) && capitalised(d, m.Last) && coveringMention(ms, m.Last) < 0 {
 			rest = dossier.Person
 		}
 		if rest != dossier.Person {

@@ -59,26 +59,35 @@ func Annotate(s string, published time.Time) *Doc {
 	}
 	d.Sentences = text.Sentences(s, toks)
 	posM, chunkM, nerM := tag.DefaultPOS(), tag.DefaultChunker(), ner.Default()
+	// Part of speech and chunks sentence by sentence; named entities over
+	// the whole document at once, so that the recogniser can use how a
+	// word is written and tagged elsewhere in it.
+	var sents []text.Sentence
+	var words, poss, chunkss [][]string
 	for _, sent := range d.Sentences {
 		if sent.Last <= sent.First {
 			continue
 		}
-		words := make([]string, 0, sent.Last-sent.First)
+		w := make([]string, 0, sent.Last-sent.First)
 		for _, t := range toks[sent.First:sent.Last] {
-			words = append(words, t.Text)
+			w = append(w, t.Text)
 		}
-		pos := posM.Tag(words)
-		chunks := chunkM.TagChunks(words, pos)
-		ents := nerM.Tag(words, pos, chunks)
-		for k := range words {
+		pos := posM.Tag(w)
+		chunks := chunkM.TagChunks(w, pos)
+		for k := range w {
 			t := &d.Tokens[sent.First+k]
 			t.POS, t.Chunk = pos[k], chunks[k]
-			t.Lemma = tag.Lemma(words[k], pos[k])
+			t.Lemma = tag.Lemma(w[k], pos[k])
 		}
+		sents = append(sents, sent)
+		words, poss, chunkss = append(words, w), append(poss, pos), append(chunkss, chunks)
+	}
+	ents := nerM.TagDocument(words, poss, chunkss)
+	for i, sent := range sents {
 		if sent.Boilerplate {
 			continue // "Also read:" links name other stories' entities
 		}
-		d.addMentions(sent.First, ents)
+		d.addMentions(sent.First, ents[i])
 	}
 	if !published.IsZero() {
 		d.Dates = dates.Find(s, published)

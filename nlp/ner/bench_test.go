@@ -1,10 +1,12 @@
 package ner
 
 import (
+	"bytes"
 	"math/rand"
 	"strings"
 	"testing"
 
+	"github.com/dossier-osint/dossier/nlp/models"
 	"github.com/dossier-osint/dossier/nlp/tag"
 )
 
@@ -58,6 +60,39 @@ func BenchmarkNEROnly(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for k, s := range sents {
 			m.Tag(s, pos[k], chunks[k])
+		}
+	}
+	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkLoad measures decoding the shipped recogniser (what Default
+// does once per process).
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(bytes.NewReader(models.NER)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNERDocument measures the recogniser on whole documents of ten
+// sentences, as TagDocument reads them, given POS and chunks.
+func BenchmarkNERDocument(b *testing.B) {
+	sents := newsText(200)
+	tokens := 0
+	var pos, chunks [][]string
+	for _, s := range sents {
+		tokens += len(s)
+		p := tag.DefaultPOS().Tag(s)
+		pos, chunks = append(pos, p), append(chunks, tag.DefaultChunker().TagChunks(s, p))
+	}
+	m := Default()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := 0; k < len(sents); k += 10 {
+			m.TagDocument(sents[k:k+10], pos[k:k+10], chunks[k:k+10])
 		}
 	}
 	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")

@@ -199,9 +199,18 @@ func lowerTokens(text string) []string {
 
 // BuildLexiconCommand writes the lexicon table to outPath: word clusters
 // from the words of the CoNLL files (lower-cased) and the "text" field of
-// the JSONL files (MUC-4 style, one document per line), and case statistics
-// from the CoNLL training file only (capsPath).
-func BuildLexiconCommand(capsPath string, conllPaths, jsonlPaths []string, outPath string, logw io.Writer) error {
+// the JSONL files (MUC-4 style, one document per line), case statistics
+// from the CoNLL training file only (capsPath), and the cases of the words
+// of the word list at dictPath (none when empty).
+func BuildLexiconCommand(capsPath string, conllPaths, jsonlPaths []string, dictPath, outPath string, logw io.Writer) error {
+	var dict map[string]uint8
+	if dictPath != "" {
+		d, err := ReadWordList(dictPath)
+		if err != nil {
+			return err
+		}
+		dict = d
+	}
 	var corpus [][]string
 	caps := NewCapStats()
 	for _, p := range conllPaths {
@@ -250,7 +259,7 @@ func BuildLexiconCommand(capsPath string, conllPaths, jsonlPaths []string, outPa
 	if err != nil {
 		return fmt.Errorf("write %s: %w", outPath, err)
 	}
-	if err := WriteLexicon(f, clusters, caps, Gazetteer()); err != nil {
+	if err := WriteLexicon(f, clusters, caps, Gazetteer(), dict); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", outPath, err)
 	}

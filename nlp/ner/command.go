@@ -17,15 +17,39 @@ const (
 	Seed            = 1
 	POSIterations   = 6
 	ChunkIterations = 6
-	NERIterations   = 14
+	NERIterations   = 5
 	CaseAugment     = 0.25
+	// NEREnsemble is the number of recogniser training runs averaged.
+	NEREnsemble = 1
+	// PlaceMinPopulation is the smallest population of a GeoNames place in
+	// the recogniser's gazetteer.
+	PlaceMinPopulation = 20000
+	// DefaultPlacesPath is the GeoNames table of package gazetteer,
+	// relative to the repository root.
+	DefaultPlacesPath = "gazetteer/data/places.tsv.gz"
 )
+
+// AddNames fills opt's Places from the GeoNames table at placesPath (none
+// when empty) and its Countries and Demonyms from package gazetteer.
+func AddNames(opt *TrainOptions, placesPath string, minPop int) error {
+	if placesPath != "" {
+		p, err := PlaceNames(placesPath, minPop)
+		if err != nil {
+			return err
+		}
+		opt.Places = p
+	}
+	opt.Countries, opt.Demonyms = CountryNames()
+	return nil
+}
 
 // TrainAllCommand trains the POS tagger, the chunker and the recogniser from
 // a CoNLL-2003 training file, selects the recogniser's iteration on the dev
 // file, and writes pos.gz, chunk.gz and ner.gz into dir. lexicon is the
-// word-class table (see BuildLexiconCommand), or nil. Progress goes to logw.
-func TrainAllCommand(ctx context.Context, trainPath, devPath string, lexicon []byte, dir string, logw io.Writer) error {
+// word-class table (see BuildLexiconCommand), or nil; placesPath is the
+// GeoNames table for the place gazetteer (see AddNames), or "". Progress
+// goes to logw.
+func TrainAllCommand(ctx context.Context, trainPath, devPath string, lexicon []byte, placesPath, dir string, logw io.Writer) error {
 	start := time.Now()
 	train, err := ReadCoNLLFile(trainPath)
 	if err != nil {
@@ -59,7 +83,11 @@ func TrainAllCommand(ctx context.Context, trainPath, devPath string, lexicon []b
 		return err
 	}
 	t = time.Now()
-	m, rep, err := Train(train, dev, TrainOptions{POS: posM, Chunker: chunkM, Lexicon: lexicon, Iterations: NERIterations, Seed: Seed, CaseAugment: CaseAugment, Log: logw})
+	opt := TrainOptions{POS: posM, Chunker: chunkM, Lexicon: lexicon, Iterations: NERIterations, Seed: Seed, CaseAugment: CaseAugment, Ensemble: NEREnsemble, Log: logw}
+	if err := AddNames(&opt, placesPath, PlaceMinPopulation); err != nil {
+		return err
+	}
+	m, rep, err := Train(train, dev, opt)
 	if err != nil {
 		return fmt.Errorf("train ner on %s: %w", trainPath, err)
 	}
@@ -83,13 +111,63 @@ func TrainCommand(ctx context.Context, trainPath, devPath, outPath string, logw 
 	if err != nil {
 		return err
 	}
-	m, rep, err := Train(train, dev, TrainOptions{POS: tag.DefaultPOS(), Chunker: tag.DefaultChunker(), Lexicon: Default().lexText,
-		Iterations: NERIterations, Seed: Seed, CaseAugment: CaseAugment, Log: logw})
+	opt := TrainOptions{POS: tag.DefaultPOS(), Chunker: tag.DefaultChunker(), Lexicon: Default().lexText,
+		Iterations: NERIterations, Seed: Seed, CaseAugment: CaseAugment, Ensemble: NEREnsemble, Log: logw}
+	// The GeoNames table is read where the repository keeps it (run from
+	// the repository root); elsewhere the gazetteer has no place names.
+	places := DefaultPlacesPath
+	if _, err := os.Stat(places); err != nil {
+		fmt.Fprintf(logw, "no place names: %s not found\n", places)
+		places = ""
+	}
+	if err := AddNames(&opt, places, PlaceMinPopulation); err != nil {
+		return err
+	}
+	m, rep, err := Train(train, dev, opt)
 	if err != nil {
 		return fmt.Errorf("train ner on %s: %w", trainPath, err)
 	}
 	fmt.Fprintf(logw, "kept iteration %d\n", rep.Best)
 	rep.Dev.WriteTable(logw)
+	return saveTo(outPath, m.Save)
+}
+
+// TrainNERCommand trains a recogniser from trainPath with opt (its POS
+// tagger and chunker default to the shipped ones), selects the iteration on
+// devPath, reports the dev scores as written, upper-cased and lower-cased,
+// and writes the model to outPath.
+func TrainNERCommand(ctx context.Context, trainPath, devPath, outPath string, opt TrainOptions, logw io.Writer) error {
+	start := time.Now()
+	train, err := ReadCoNLLFile(trainPath)
+	if err != nil {
+		return err
+	}
+	dev, err := ReadCoNLLFile(devPath)
+	if err != nil {
+		return err
+	}
+	if opt.POS == nil {
+		opt.POS = tag.DefaultPOS()
+	}
+	if opt.Chunker == nil {
+		opt.Chunker = tag.DefaultChunker()
+	}
+	m, rep, err := Train(train, dev, opt)
+	if err != nil {
+		return fmt.Errorf("train ner on %s: %w", trainPath, err)
+	}
+	fmt.Fprintf(logw, "recogniser trained in %s (%d sentences with case copies); kept iteration %d\n", time.Since(start).Round(time.Second), rep.Sentences, rep.Best)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	mixed, upper, lower := CaseReport(m, dev)
+	for _, c := range []struct {
+		name string
+		s    Scores
+	}{{"as written", mixed}, {"UPPER CASE", upper}, {"lower case", lower}} {
+		fmt.Fprintf(logw, "dev %s:\n", c.name)
+		c.s.WriteTable(logw)
+	}
 	return saveTo(outPath, m.Save)
 }
 
@@ -139,12 +217,18 @@ func EvalCommand(ctx context.Context, conllPath, outputPath, modelPath string, w
 }
 
 // Predict tags the words of every sentence with the given POS tagger,
-// chunker and recogniser. It never reads the sentences' POS, Chunks or Tags.
+// chunker and recogniser, one document (Sentence.Doc) at a time. It never
+// reads the sentences' POS, Chunks or Tags.
 func Predict(m *Model, posM, chunkM *tag.Model, sents []Sentence) [][]string {
-	out := make([][]string, len(sents))
-	for i, s := range sents {
-		pos := posM.Tag(s.Words)
-		out[i] = m.Tag(s.Words, pos, chunkM.TagChunks(s.Words, pos))
+	out := make([][]string, 0, len(sents))
+	for _, g := range docGroups(sents) {
+		words, pos, chunks := make([][]string, len(g)), make([][]string, len(g)), make([][]string, len(g))
+		for i, s := range g {
+			words[i] = s.Words
+			pos[i] = posM.Tag(s.Words)
+			chunks[i] = chunkM.TagChunks(s.Words, pos[i])
+		}
+		out = append(out, m.TagDocument(words, pos, chunks)...)
 	}
 	return out
 }

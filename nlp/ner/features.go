@@ -1,6 +1,9 @@
 package ner
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/dossier-osint/dossier/nlp/tag"
 )
 
@@ -56,6 +59,29 @@ const (
 	fP1Clust
 	fLowCase
 	fDocCaps
+	fDocCapsShort
+	fPhrase
+	fTGaz
+	fTGazShort
+	fTGazM1
+	fTGazP1
+	fHist
+	fHistShort
+	fHistP1
+	fAgg
+	fAggShort
+	fAggP1
+	fCapRun
+	fCapRunShort
+	fShortLowP1
+	fLowM1Short
+	fDict
+	fDictShort
+	fUni
+	fUniShort
+	fUniM1
+	fUniP1
+	fP1Ctx
 )
 
 var (
@@ -78,8 +104,17 @@ type sentence struct {
 	low, raw, shape, short, pos, chunk []uint64
 	pre, suf                           [4][]uint64
 	clust                              [3][]uint64
-	capr, gaz                          []uint64
-	scase                              uint64
+	capr, gaz, dict, uni               []uint64
+	dcaps                              []uint64
+	// caprun is the word's place in its run of capitalised words (gazB,
+	// gazI, gazL, gazU, 0 when not capitalised) times 8 plus the run's
+	// length (at most 4).
+	caprun []uint64
+	tgaz   []uint32
+	// dctx combines the gazetteer codes, the capitalised run and the
+	// training labels of the word, for the features of earlier decisions.
+	dctx  []uint64
+	scase uint64
 }
 
 func grow(s []uint64, n int) []uint64 {
@@ -89,11 +124,15 @@ func grow(s []uint64, n int) []uint64 {
 	return s[:n]
 }
 
-func (t *sentence) set(lex *Lexicon, words, pos, chunks []string) {
+func (t *sentence) set(lex *Lexicon, g *phraseGaz, doc *docInfo, words, pos, chunks []string) {
 	n := len(words)
-	for _, p := range []*[]uint64{&t.low, &t.raw, &t.shape, &t.short, &t.pos, &t.chunk, &t.capr, &t.gaz} {
+	for _, p := range []*[]uint64{&t.low, &t.raw, &t.shape, &t.short, &t.pos, &t.chunk, &t.capr, &t.gaz, &t.dict, &t.uni, &t.dcaps, &t.caprun, &t.dctx} {
 		*p = grow(*p, n)
 	}
+	if cap(t.tgaz) < n {
+		t.tgaz = make([]uint32, n)
+	}
+	t.tgaz = t.tgaz[:n]
 	for k := range t.pre {
 		t.pre[k] = grow(t.pre[k], n)
 		t.suf[k] = grow(t.suf[k], n)
@@ -118,7 +157,48 @@ func (t *sentence) set(lex *Lexicon, words, pos, chunks []string) {
 		}
 		t.capr[i] = uint64(e.capRatio)
 		t.gaz[i] = uint64(e.gaz)
+		t.dict[i] = uint64(e.dict)
+		t.uni[i] = g.uniCode(t.low[i])
+		t.dcaps[i] = 0
+		if doc != nil {
+			t.dcaps[i] = uint64(doc.caps[t.low[i]])
+		}
 	}
+	g.mark(t.low, t.tgaz)
+	for i := 0; i < n; {
+		if !capitalised(words[i]) {
+			t.caprun[i] = 0
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && capitalised(words[j]) {
+			j++
+		}
+		l := uint64(min(j-i, 4))
+		for k := i; k < j; k++ {
+			code := uint64(gazI)
+			switch {
+			case j-i == 1:
+				code = gazU
+			case k == i:
+				code = gazB
+			case k == j-1:
+				code = gazL
+			}
+			t.caprun[k] = code*8 + l
+		}
+		i = j
+	}
+	for i := range t.dctx {
+		t.dctx[i] = tag.Mix(fP1Ctx, uint64(t.tgaz[i]), t.caprun[i], t.uni[i])
+	}
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // features appends the static features of word i; the first two are the
@@ -162,6 +242,16 @@ func (t *sentence) features(i int, out []uint64) []uint64 {
 		m(fCapRatioCase, t.capr[i], t.scase, t.short[i]),
 		m(fCapRatioM1, at(t.capr, i-1), 0, 0),
 		m(fCapRatioP1, at(t.capr, i+1), 0, 0),
+		m(fCapRun, t.caprun[i], t.scase, uint64(min(i, 1))),
+		m(fDict, t.dict[i], t.scase, 0),
+		m(fUni, t.uni[i], 0, 0),
+		m(fUniShort, t.uni[i], t.short[i], t.scase),
+		m(fUniM1, at(t.uni, i-1), t.uni[i], 0),
+		m(fUniP1, t.uni[i], at(t.uni, i+1), 0),
+		m(fDictShort, t.dict[i], t.short[i], uint64(min(i, 1))),
+		m(fCapRunShort, t.caprun[i], t.short[i], 0),
+		m(fShortLowP1, t.short[i], at(t.low, i+1), 0),
+		m(fLowM1Short, at(t.low, i-1), t.short[i], 0),
 	)
 	for k := range t.clust {
 		if t.clust[k][i] > 0 {
@@ -184,11 +274,52 @@ func (t *sentence) features(i int, out []uint64) []uint64 {
 	if i == 0 {
 		out = append(out, m(fInitial, t.short[i], t.capr[i], 0))
 	}
+	out = append(out,
+		m(fDocCaps, t.dcaps[i], t.scase, 0),
+		m(fDocCapsShort, t.dcaps[i], t.short[i], uint64(min(i, 1))),
+	)
+	if g := t.tgaz[i]; g != 0 {
+		for k := 0; k < gazClasses; k++ {
+			if c := uint64(g >> (3 * k) & 7); c != 0 {
+				out = append(out,
+					m(fTGaz, uint64(k), c, 0),
+					m(fTGazShort, uint64(k), c, t.short[i]),
+				)
+			}
+		}
+	}
+	if i > 0 && t.tgaz[i-1] != 0 {
+		out = append(out, m(fTGazM1, uint64(t.tgaz[i-1]), 0, 0))
+	}
+	if i+1 < len(t.tgaz) && t.tgaz[i+1] != 0 {
+		out = append(out, m(fTGazP1, uint64(t.tgaz[i+1]), 0, 0))
+	}
+	return out
+}
+
+// history appends the features of the labels word i received earlier in
+// the document.
+func history(doc *docInfo, low, short []uint64, i int, out []uint64) []uint64 {
+	if doc == nil {
+		return out
+	}
+	m := tag.Mix
+	if maj, share, ok := doc.histCode(low[i]); ok {
+		out = append(out,
+			m(fHist, maj, share, 0),
+			m(fHistShort, maj, share, short[i]),
+		)
+	}
+	if i+1 < len(low) {
+		if maj, share, ok := doc.histCode(low[i+1]); ok && maj != 0 {
+			out = append(out, m(fHistP1, maj, share, 0))
+		}
+	}
 	return out
 }
 
 // dynamic appends the features of the two previous decisions.
-func dynamic(st []uint64, clust uint64, p1, p2 int, out []uint64) []uint64 {
+func dynamic(st []uint64, clust, ctx uint64, p1, p2 int, out []uint64) []uint64 {
 	a, b := uint64(p1+3), uint64(p2+3)
 	m := tag.Mix
 	return append(out,
@@ -198,5 +329,25 @@ func dynamic(st []uint64, clust uint64, p1, p2 int, out []uint64) []uint64 {
 		m(fP1Low, a, st[0], 0),
 		m(fP1Shape, a, st[1], 0),
 		m(fP1Clust, a, clust, 0),
+		m(fP1Ctx, a, ctx, 0),
 	)
+}
+
+// aggregate appends the features of the first-pass labels of word i's
+// other occurrences in the document; own holds the first-pass label types
+// of the sentence (-1 for O).
+func aggregate(doc *docInfo, low, short []uint64, own []int8, i int, out []uint64) []uint64 {
+	m := tag.Mix
+	if maj, share, ok := doc.aggCode(low[i], int(own[i])); ok {
+		out = append(out,
+			m(fAgg, maj, share, 0),
+			m(fAggShort, maj, share, short[i]),
+		)
+	}
+	if i+1 < len(low) {
+		if maj, share, ok := doc.aggCode(low[i+1], int(own[i+1])); ok && maj != 0 {
+			out = append(out, m(fAggP1, maj, share, 0))
+		}
+	}
+	return out
 }

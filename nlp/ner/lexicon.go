@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/nlp/tag"
 )
@@ -28,7 +30,16 @@ type lexEntry struct {
 	capRatio uint8
 	// gaz is a gazetteer class, 0 when none.
 	gaz uint8
+	// dict tells how an English word list writes the word: dictLower,
+	// dictCapital or both; 0 when it is not listed.
+	dict uint8
 }
+
+// Word-list cases of a lexicon entry.
+const (
+	dictLower   = 1
+	dictCapital = 2
+)
 
 func (l *Lexicon) lookup(h uint64) lexEntry {
 	if l == nil {
@@ -96,10 +107,11 @@ func capBucket(total, capd int) uint8 {
 	return b
 }
 
-// WriteLexicon writes the lexicon table: "word<TAB>c1 c2 c3<TAB>capRatio<TAB>total<TAB>gaz"
-// per line, from cluster assignments (may be nil), case statistics and
-// gazetteer classes (may be nil).
-func WriteLexicon(w io.Writer, clusters map[string][3]uint16, caps *CapStats, gaz map[string]uint8) error {
+// WriteLexicon writes the lexicon table: "word<TAB>c1 c2 c3<TAB>capRatio<TAB>total<TAB>gaz<TAB>dict"
+// per line, from cluster assignments (may be nil), case statistics,
+// gazetteer classes (may be nil) and the cases in which a word list writes
+// each word (dictLower|dictCapital, may be nil; see ReadWordList).
+func WriteLexicon(w io.Writer, clusters map[string][3]uint16, caps *CapStats, gaz map[string]uint8, dict map[string]uint8) error {
 	words := map[string]bool{}
 	for k := range clusters {
 		words[k] = true
@@ -112,6 +124,9 @@ func WriteLexicon(w io.Writer, clusters map[string][3]uint16, caps *CapStats, ga
 	for k := range gaz {
 		words[k] = true
 	}
+	for k := range dict {
+		words[k] = true
+	}
 	keys := make([]string, 0, len(words))
 	for k := range words {
 		keys = append(keys, k)
@@ -120,7 +135,7 @@ func WriteLexicon(w io.Writer, clusters map[string][3]uint16, caps *CapStats, ga
 	bw := bufio.NewWriter(w)
 	for _, k := range keys {
 		c := clusters[k]
-		fmt.Fprintf(bw, "%s\t%d %d %d\t%d\t%d\t%d\n", k, c[0], c[1], c[2], capBucket(caps.Total[k], caps.Capitalised[k]), caps.Total[k], gaz[k])
+		fmt.Fprintf(bw, "%s\t%d %d %d\t%d\t%d\t%d\t%d\n", k, c[0], c[1], c[2], capBucket(caps.Total[k], caps.Capitalised[k]), caps.Total[k], gaz[k], dict[k])
 	}
 	return bw.Flush()
 }
@@ -152,10 +167,46 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 			return nil, fmt.Errorf("lexicon line %d: bad number", line)
 		}
 		e.capRatio, e.gaz = uint8(b), uint8(g)
+		if len(f) > 5 {
+			d, err := strconv.Atoi(f[5])
+			if err != nil {
+				return nil, fmt.Errorf("lexicon line %d: bad number", line)
+			}
+			e.dict = uint8(d)
+		}
 		l.words[tag.HashLower(f[0])] = e
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
 	return l, nil
+}
+
+// ReadWordList reads a word list with one word a line (such as
+// /usr/share/dict/words) into lower-cased words and the cases the list
+// writes them in (dictLower, dictCapital). Possessives are skipped.
+func ReadWordList(path string) (map[string]uint8, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	out := map[string]uint8{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.ContainsRune(w, '\'') {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		c := uint8(dictLower)
+		if unicode.IsUpper(r) {
+			c = dictCapital
+		}
+		out[strings.ToLower(w)] |= c
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
 }

@@ -4,8 +4,11 @@
 // The recogniser is a greedy averaged perceptron over hashed features of the
 // word, its neighbours, their shapes, POS tags and chunks from dossier's own
 // tagger (package tag), word clusters and case statistics from unlabelled
-// text (Lexicon). It decodes left to right with BILOU tags under transition
-// constraints and returns IOB2 tags.
+// text (Lexicon), and gazetteers of names. It reads a document at a time
+// (TagDocument): how a word is written elsewhere in the document and the
+// labels it received earlier are features, and a second pass sees the first
+// pass's labels of every occurrence. It decodes left to right with BILOU
+// tags under transition constraints and returns IOB2 tags.
 package ner
 
 import (
@@ -17,6 +20,7 @@ import (
 	"math/rand"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dossier-osint/dossier/nlp/tag"
 )
@@ -31,6 +35,13 @@ type Model struct {
 	lin     *tag.Linear
 	lex     *Lexicon
 	lexText []byte
+	// gaz is the gazetteer of names from the training data.
+	gaz *phraseGaz
+	// noHistory turns off the labels-earlier-in-the-document features.
+	noHistory bool
+	// twoPass tags a document twice, the second time with the first
+	// pass's labels of every word elsewhere in the document.
+	twoPass bool
 	// per class: prefix (B, I, L, U, O) and type index
 	prefix []byte
 	typ    []int
@@ -97,7 +108,21 @@ type TrainOptions struct {
 	// CaseAugment is the share of sentences added again upper-cased and
 	// again lower-cased.
 	CaseAugment float64
-	Log         io.Writer
+	// Folds is the number of document folds for the gazetteer of training
+	// names (default 10): a training document sees the names of the others.
+	Folds int
+	// NoPhrases and NoHistory turn off the gazetteer of training names and
+	// the document-history features (for ablations).
+	NoPhrases, NoHistory bool
+	// NoTwoPass turns off the second pass over each document.
+	NoTwoPass bool
+	// Ensemble is the number of training runs (different shuffles) whose
+	// kept weights are averaged into the model (default 1).
+	Ensemble int
+	// Places, Countries and Demonyms are names (words separated by spaces)
+	// for the gazetteer features, from outside the training data.
+	Places, Countries, Demonyms []string
+	Log                         io.Writer
 }
 
 // Report describes a training run.
@@ -130,18 +155,38 @@ func bilou(tags []string) []string {
 }
 
 type example struct {
-	feats [][]uint64
-	clust []uint64
-	gold  []int
+	feats             [][]uint64
+	low, short, clust []uint64
+	ctx               []uint64
+	gold              []int
+}
+
+// docGroups splits sents into runs of one document each (by Sentence.Doc).
+func docGroups(sents []Sentence) [][]Sentence {
+	var out [][]Sentence
+	for i := 0; i < len(sents); {
+		j := i + 1
+		for j < len(sents) && sents[j].Doc == sents[i].Doc {
+			j++
+		}
+		out = append(out, sents[i:j])
+		i = j
+	}
+	return out
 }
 
 // Train learns a recogniser from train and picks the iteration count on dev.
+// Sentences are read document by document (Sentence.Doc), as TagDocument
+// reads them.
 func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	if opt.Iterations <= 0 {
 		opt.Iterations = 12
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20
+	}
+	if opt.Folds <= 1 {
+		opt.Folds = 10
 	}
 	var rep Report
 	m := &Model{lexText: opt.Lexicon}
@@ -152,6 +197,26 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		}
 		m.lex = lex
 	}
+	// The gazetteer of training names: the model keeps the whole of it; each
+	// training document sees only the names of the other folds, so that the
+	// feature is as reliable in training as on unseen text.
+	base := newPhraseGaz()
+	base.addNames(opt.Places, classPlace)
+	base.addNames(opt.Countries, classCountry)
+	base.addNames(opt.Demonyms, classDemonym)
+	withBase := func(g *phraseGaz) *phraseGaz {
+		out := newPhraseGaz()
+		out.merge(base)
+		if !opt.NoPhrases {
+			out.merge(g)
+		}
+		return out
+	}
+	m.gaz = withBase(trainPhrases(train, nil))
+	foldGaz := make([]*phraseGaz, opt.Folds)
+	for f := range foldGaz {
+		foldGaz[f] = withBase(trainPhrases(train, func(d int) bool { return d%opt.Folds == f }))
+	}
 	classes := newClasses()
 	index := map[string]int{}
 	for i, c := range classes {
@@ -159,147 +224,341 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	}
 	rng := rand.New(rand.NewSource(opt.Seed))
 	// Case augmentation: upper- and lower-cased copies of a share of the
-	// sentences; their POS and chunks come from the tagger like the rest.
-	words, gold := make([][]string, 0, len(train)), make([][]string, 0, len(train))
-	for _, s := range train {
-		words = append(words, s.Words)
-		gold = append(gold, s.Tags)
+	// documents; their POS and chunks come from the tagger like the rest.
+	type trainDoc struct {
+		words, gold [][]string
+		fold        int
 	}
-	n := len(words)
-	for s := 0; s < n; s++ {
+	var docs []trainDoc
+	for _, g := range docGroups(train) {
+		d := trainDoc{fold: g[0].Doc % opt.Folds}
+		for _, s := range g {
+			d.words = append(d.words, s.Words)
+			d.gold = append(d.gold, s.Tags)
+		}
+		docs = append(docs, d)
+	}
+	n := len(docs)
+	for k := 0; k < n; k++ {
 		if rng.Float64() >= opt.CaseAugment {
 			continue
 		}
 		for _, f := range []func(string) string{strings.ToUpper, strings.ToLower} {
-			w := make([]string, len(words[s]))
-			for i, x := range words[s] {
-				w[i] = f(x)
+			d := trainDoc{fold: docs[k].fold, gold: docs[k].gold}
+			for _, ws := range docs[k].words {
+				w := make([]string, len(ws))
+				for i, x := range ws {
+					w[i] = f(x)
+				}
+				d.words = append(d.words, w)
 			}
-			words = append(words, w)
-			gold = append(gold, gold[s])
+			docs = append(docs, d)
 		}
 	}
-	rep.Sentences = len(words)
-	m.lin = nil
-	exs := make([]example, len(words))
+	exs := make([][]example, len(docs))
 	var sb sentence
-	for s, ws := range words {
-		pos := opt.POS.Tag(ws)
-		chunks := opt.Chunker.TagChunks(ws, pos)
-		sb.set(m.lex, ws, pos, chunks)
-		b := bilou(gold[s])
-		ex := example{feats: make([][]uint64, len(ws)), gold: make([]int, len(ws)), clust: make([]uint64, len(ws))}
-		for i := range ws {
-			ex.feats[i] = sb.features(i, nil)
-			ex.gold[i] = index[b[i]]
-			ex.clust[i] = sb.clust[1][i]
+	var info docInfo
+	for k, d := range docs {
+		info.reset(d.words)
+		rep.Sentences += len(d.words)
+		for s, ws := range d.words {
+			pos := opt.POS.Tag(ws)
+			chunks := opt.Chunker.TagChunks(ws, pos)
+			sb.set(m.lex, foldGaz[d.fold], &info, ws, pos, chunks)
+			b := bilou(d.gold[s])
+			ex := example{feats: make([][]uint64, len(ws)), gold: make([]int, len(ws)),
+				clust: append([]uint64(nil), sb.clust[1]...), ctx: append([]uint64(nil), sb.dctx...),
+				low: append([]uint64(nil), sb.low...), short: append([]uint64(nil), sb.short...)}
+			for i := range ws {
+				ex.feats[i] = sb.features(i, nil)
+				ex.gold[i] = index[b[i]]
+			}
+			exs[k] = append(exs[k], ex)
 		}
-		exs[s] = ex
 	}
-	devWords, devGold := make([][]string, len(dev)), make([][]string, len(dev))
-	for i, s := range dev {
-		devWords[i], devGold[i] = s.Words, s.Tags
-	}
-	// Dev POS and chunks are tagged once.
-	devPOS, devChunks := make([][]string, len(dev)), make([][]string, len(dev))
-	for i, ws := range devWords {
-		devPOS[i] = opt.POS.Tag(ws)
-		devChunks[i] = opt.Chunker.TagChunks(ws, devPOS[i])
+	devDocs := docGroups(dev)
+	devWords, devPOS, devChunks := make([][][]string, len(devDocs)), make([][][]string, len(devDocs)), make([][][]string, len(devDocs))
+	var devGold [][]string
+	for k, g := range devDocs {
+		for _, s := range g {
+			p := opt.POS.Tag(s.Words)
+			devWords[k] = append(devWords[k], s.Words)
+			devPOS[k] = append(devPOS[k], p)
+			devChunks[k] = append(devChunks[k], opt.Chunker.TagChunks(s.Words, p))
+			devGold = append(devGold, s.Tags)
+		}
 	}
 
-	tr := tag.NewLinearTrainer(classes, opt.Bits)
-	probe := &Model{lin: tr.Average(), lex: m.lex}
-	probe.index()
-	scores := make([]float32, len(classes))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	var buf []uint64
-	var best *tag.Linear
-	bestF := -1.0
-	for it := 0; it < opt.Iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, s := range order {
-			ex := exs[s]
+	m.noHistory = opt.NoHistory
+	m.twoPass = !opt.NoTwoPass
+	var bests []*tag.Linear
+	for run := 0; run < max(opt.Ensemble, 1); run++ {
+		tr := tag.NewLinearTrainer(classes, opt.Bits)
+		if run > 0 {
+			rng = rand.New(rand.NewSource(opt.Seed + int64(run)*7919))
+		}
+		probe := &Model{lin: tr.Average(), lex: m.lex, gaz: m.gaz, noHistory: m.noHistory, twoPass: m.twoPass}
+		probe.index()
+		hist := &info
+		if opt.NoHistory {
+			hist = nil
+		}
+		scores := make([]float32, len(classes))
+		order := make([]int, len(exs))
+		for i := range order {
+			order[i] = i
+		}
+		var buf []uint64
+		var best *tag.Linear
+		bestF := -1.0
+		var own [][]int8
+		// step decodes one sentence greedily with the trainer's current
+		// weights and learns from it; with agg, the second pass's features
+		// are added. It returns the label types (-1 for O) in types.
+		step := func(ex example, agg []int8, types []int8) {
 			p1, p2 := -1, -2
 			for i := range ex.feats {
 				buf = append(buf[:0], ex.feats[i]...)
-				buf = dynamic(ex.feats[i], ex.clust[i], p1, p2, buf)
-				tr.Score(buf, scores)
-				prev := p1
-				if prev < 0 {
-					prev = -1
+				buf = dynamic(ex.feats[i], ex.clust[i], ex.ctx[i], p1, p2, buf)
+				buf = history(hist, ex.low, ex.short, i, buf)
+				if agg != nil {
+					buf = aggregate(&info, ex.low, ex.short, agg, i, buf)
 				}
+				tr.Score(buf, scores)
 				guess := -1
 				for c := range scores {
-					if probe.allowed(prev, c, i, len(ex.feats)) && (guess < 0 || scores[c] > scores[guess]) {
+					if probe.allowed(p1, c, i, len(ex.feats)) && (guess < 0 || scores[c] > scores[guess]) {
 						guess = c
 					}
 				}
 				tr.Tick()
 				tr.Update(buf, ex.gold[i], guess)
+				if hist != nil {
+					hist.record(ex.low[i], probe.typ[guess])
+				}
+				types[i] = int8(probe.typ[guess])
 				p2, p1 = p1, guess
 			}
 		}
-		lin := tr.Average()
-		probe.lin = lin
-		pred := make([][]string, len(dev))
-		for i := range dev {
-			pred[i] = probe.Tag(devWords[i], devPOS[i], devChunks[i])
+		for it := 0; it < opt.Iterations; it++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				clear(info.hist)
+				clear(info.agg)
+				own = own[:0]
+				for _, ex := range exs[k] {
+					types := make([]int8, len(ex.feats))
+					step(ex, nil, types)
+					own = append(own, types)
+				}
+				if !m.twoPass {
+					continue
+				}
+				for s, ex := range exs[k] {
+					for i, t := range own[s] {
+						count(info.agg, ex.low[i], int(t))
+					}
+				}
+				clear(info.hist)
+				var scratch []int8
+				for s, ex := range exs[k] {
+					if cap(scratch) < len(ex.feats) {
+						scratch = make([]int8, len(ex.feats))
+					}
+					step(ex, own[s], scratch[:len(ex.feats)])
+				}
+			}
+			lin := tr.Average()
+			probe.lin = lin
+			var pred [][]string
+			for k := range devDocs {
+				pred = append(pred, probe.TagDocument(devWords[k], devPOS[k], devChunks[k])...)
+			}
+			sc := Evaluate(devGold, pred)
+			f := sc.Overall.F1()
+			rep.DevF1 = append(rep.DevF1, f)
+			if opt.Log != nil {
+				fmt.Fprintf(opt.Log, "ner run %d iteration %d: dev F1 %.4f\n", run+1, it+1, f)
+			}
+			if f > bestF || len(dev) == 0 {
+				bestF, best, rep.Best, rep.Dev = f, lin, it+1, sc
+			}
 		}
-		sc := Evaluate(devGold, pred)
-		f := sc.Overall.F1()
-		rep.DevF1 = append(rep.DevF1, f)
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "ner iteration %d: dev F1 %.4f\n", it+1, f)
-		}
-		if f > bestF || len(dev) == 0 {
-			bestF, best, rep.Best, rep.Dev = f, lin, it+1, sc
-		}
+		bests = append(bests, best)
 	}
-	m.lin = best
+	if len(bests) == 1 {
+		m.lin = bests[0]
+		m.index()
+		return m, rep, nil
+	}
+	lin, err := tag.MeanLinear(bests)
+	if err != nil {
+		return nil, rep, err
+	}
+	m.lin = lin
 	m.index()
+	var pred [][]string
+	for k := range devDocs {
+		pred = append(pred, m.TagDocument(devWords[k], devPOS[k], devChunks[k])...)
+	}
+	rep.Dev = Evaluate(devGold, pred)
+	if opt.Log != nil {
+		fmt.Fprintf(opt.Log, "ner mean of %d runs: dev F1 %.4f\n", len(bests), rep.Dev.Overall.F1())
+	}
 	return m, rep, nil
 }
 
+// tagState is the scratch space of one tagging call.
+type tagState struct {
+	sb  sentence
+	doc docInfo
+	// per word of the document: static scores (one per class), lower-case
+	// hash, short shape, cluster, first-pass type and final class.
+	static            []int32
+	low, short, clust []uint64
+	ctx               []uint64
+	fWord, fShape     []uint64
+	types             []int8
+	class             []int
+	buf               []uint64
+}
+
+var tagStates = sync.Pool{New: func() any { return new(tagState) }}
+
 // Tag returns one IOB2 tag per word ("B-PER", "I-ORG", "O"), given the
-// words and their POS and chunk tags from dossier's own tagger.
+// words and their POS and chunk tags from dossier's own tagger. The
+// sentence is read as a document of its own; TagDocument reads a whole
+// document, which lets the recogniser use what the rest of it says.
 func (m *Model) Tag(words, pos, chunks []string) []string {
-	out := make([]string, len(words))
 	if len(words) == 0 {
-		return out
+		return []string{}
 	}
-	var sb sentence
-	sb.set(m.lex, words, pos, chunks)
-	scores := make([]int32, len(m.lin.Classes))
-	buf := make([]uint64, 0, 96)
-	p1, p2 := -1, -2
-	for i := range words {
-		buf = sb.features(i, buf[:0])
-		k := len(buf)
-		buf = dynamic(buf[:k], sb.clust[1][i], p1, p2, buf)
-		m.lin.Score(buf, scores)
-		guess := -1
-		for c, v := range scores {
-			if m.allowed(p1, c, i, len(words)) && (guess < 0 || v > scores[guess]) {
-				guess = c
+	return m.TagDocument([][]string{words}, [][]string{pos}, [][]string{chunks})[0]
+}
+
+// TagDocument tags the sentences of one document (words, POS and chunk tags
+// per sentence, in order) and returns one IOB2 tag per word. Document-level
+// features see how each word is written elsewhere in the document, the
+// labels it received in earlier sentences and, in a second pass, the labels
+// the first pass gave it everywhere in the document.
+func (m *Model) TagDocument(words, pos, chunks [][]string) [][]string {
+	st := tagStates.Get().(*tagState)
+	defer tagStates.Put(st)
+	st.doc.reset(words)
+	nc := len(m.lin.Classes)
+	n := 0
+	for _, ws := range words {
+		n += len(ws)
+	}
+	st.static = growInt32(st.static, n*nc)
+	st.low, st.short, st.clust = grow(st.low, n), grow(st.short, n), grow(st.clust, n)
+	st.fWord, st.fShape, st.ctx = grow(st.fWord, n), grow(st.fShape, n), grow(st.ctx, n)
+	if cap(st.types) < n {
+		st.types, st.class = make([]int8, n), make([]int, n)
+	}
+	st.types, st.class = st.types[:n], st.class[:n]
+	off := 0
+	for s, ws := range words {
+		if len(ws) == 0 {
+			continue
+		}
+		st.sb.set(m.lex, m.gaz, &st.doc, ws, pos[s], chunks[s])
+		for i := range ws {
+			st.buf = st.sb.features(i, st.buf[:0])
+			st.low[off+i], st.short[off+i], st.clust[off+i] = st.sb.low[i], st.sb.short[i], st.sb.clust[1][i]
+			st.fWord[off+i], st.fShape[off+i], st.ctx[off+i] = st.buf[0], st.buf[1], st.sb.dctx[i]
+			m.lin.Score(st.buf, st.static[(off+i)*nc:(off+i+1)*nc])
+		}
+		off += len(ws)
+	}
+	doc := &st.doc
+	if m.noHistory {
+		doc = nil
+	}
+	m.pass(st, words, doc, false)
+	if m.twoPass {
+		for i, t := range st.types {
+			count(st.doc.agg, st.low[i], int(t))
+		}
+		clear(st.doc.hist)
+		m.pass(st, words, doc, true)
+	}
+	out := make([][]string, len(words))
+	off = 0
+	for s, ws := range words {
+		out[s] = make([]string, len(ws))
+		for i := range ws {
+			c := st.class[off+i]
+			switch m.prefix[c] {
+			case 'B', 'U':
+				out[s][i] = "B-" + Types[m.typ[c]]
+			case 'I', 'L':
+				out[s][i] = "I-" + Types[m.typ[c]]
+			default:
+				out[s][i] = "O"
 			}
 		}
-		switch m.prefix[guess] {
-		case 'B', 'U':
-			out[i] = "B-" + Types[m.typ[guess]]
-		case 'I', 'L':
-			out[i] = "I-" + Types[m.typ[guess]]
-		default:
-			out[i] = "O"
-		}
-		p2, p1 = p1, guess
+		off += len(ws)
 	}
 	return out
 }
 
-const modelMagic = "dossier-ner-v1\n"
+func growInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// pass decodes every sentence of the document greedily from the static
+// scores, adding the features of earlier decisions; second adds the first
+// pass's labels (st.types, read before they are overwritten per sentence).
+func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) {
+	nc := len(m.lin.Classes)
+	var scores [32]int32
+	off := 0
+	for _, ws := range words {
+		n := len(ws)
+		low, short, clust := st.low[off:off+n], st.short[off:off+n], st.clust[off:off+n]
+		types := st.types[off : off+n]
+		var own [64]int8
+		first := own[:0]
+		if second {
+			first = append(first, types...)
+		}
+		p1, p2 := -1, -2
+		for i := 0; i < n; i++ {
+			copy(scores[:nc], st.static[(off+i)*nc:])
+			// dynamic needs the word and shape features first, as
+			// features writes them.
+			st.buf = append(st.buf[:0], st.fWord[off+i], st.fShape[off+i])
+			st.buf = dynamic(st.buf[:2], clust[i], st.ctx[off+i], p1, p2, st.buf)[2:]
+			st.buf = history(doc, low, short, i, st.buf)
+			if second {
+				st.buf = aggregate(&st.doc, low, short, first, i, st.buf)
+			}
+			m.lin.AddScores(st.buf, scores[:nc])
+			guess := -1
+			for c, v := range scores[:nc] {
+				if m.allowed(p1, c, i, n) && (guess < 0 || v > scores[guess]) {
+					guess = c
+				}
+			}
+			if doc != nil {
+				doc.record(low[i], m.typ[guess])
+			}
+			types[i] = int8(m.typ[guess])
+			st.class[off+i] = guess
+			p2, p1 = p1, guess
+		}
+		off += n
+	}
+}
+
+const (
+	modelMagicV1 = "dossier-ner-v1\n"
+	modelMagic   = "dossier-ner-v2\n"
+)
 
 // Save writes the model, gzip-compressed.
 func (m *Model) Save(w io.Writer) error {
@@ -310,6 +569,22 @@ func (m *Model) Save(w io.Writer) error {
 	io.WriteString(zw, modelMagic)
 	binary.Write(zw, binary.LittleEndian, uint32(len(m.lexText)))
 	zw.Write(m.lexText)
+	var flags byte
+	if m.noHistory {
+		flags |= 1
+	}
+	if m.twoPass {
+		flags |= 2
+	}
+	zw.Write([]byte{flags})
+	var gz bytes.Buffer
+	if m.gaz != nil {
+		if err := m.gaz.write(&gz); err != nil {
+			return fmt.Errorf("save ner model: %w", err)
+		}
+	}
+	binary.Write(zw, binary.LittleEndian, uint32(gz.Len()))
+	zw.Write(gz.Bytes())
 	if _, err := m.lin.WriteTo(zw); err != nil {
 		return fmt.Errorf("save ner model: %w", err)
 	}
@@ -327,7 +602,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	defer zr.Close()
 	hdr := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(zr, hdr); err != nil || string(hdr) != modelMagic {
+	if _, err := io.ReadFull(zr, hdr); err != nil || (string(hdr) != modelMagic && string(hdr) != modelMagicV1) {
 		return nil, fmt.Errorf("load ner model: not a dossier ner model")
 	}
 	var n uint32
@@ -345,6 +620,31 @@ func Load(r io.Reader) (*Model, error) {
 		if m.lex, err = ReadLexicon(bytes.NewReader(m.lexText)); err != nil {
 			return nil, fmt.Errorf("load ner model: %w", err)
 		}
+	}
+	if string(hdr) == modelMagic {
+		var flags [1]byte
+		if _, err := io.ReadFull(zr, flags[:]); err != nil {
+			return nil, fmt.Errorf("load ner model: %w", err)
+		}
+		m.noHistory = flags[0]&1 != 0
+		m.twoPass = flags[0]&2 != 0
+		if err := binary.Read(zr, binary.LittleEndian, &n); err != nil {
+			return nil, fmt.Errorf("load ner model: %w", err)
+		}
+		if n > 1<<28 {
+			return nil, fmt.Errorf("load ner model: gazetteer of %d bytes", n)
+		}
+		gz := make([]byte, n)
+		if _, err := io.ReadFull(zr, gz); err != nil {
+			return nil, fmt.Errorf("load ner model gazetteer: %w", err)
+		}
+		if n > 0 {
+			if m.gaz, err = readPhrases(gz); err != nil {
+				return nil, fmt.Errorf("load ner model: %w", err)
+			}
+		}
+	} else {
+		m.noHistory = true
 	}
 	if m.lin, err = tag.ReadLinear(zr); err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)

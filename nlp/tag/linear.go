@@ -40,6 +40,20 @@ func (l *Linear) Score(feats []uint64, scores []int32) {
 	}
 }
 
+// AddScores adds the weights of feats to scores without clearing them
+// first, so that a caller can score a fixed part of the features once.
+func (l *Linear) AddScores(feats []uint64, scores []int32) {
+	nc := len(l.Classes)
+	scores = scores[:nc]
+	for _, f := range feats {
+		row := int(f&l.mask) * nc
+		w := l.w[row : row+nc]
+		for c, v := range w {
+			scores[c] += int32(v)
+		}
+	}
+}
+
 // LinearTrainer learns a Linear model with the averaged perceptron. Averages
 // are kept lazily: a weight's running total is brought up to date only when
 // the weight changes.
@@ -131,6 +145,30 @@ func quantise(classes []string, bits uint, avg []float32, maxAbs float64) *Linea
 		l.w[i] = int16(math.Round(float64(a) * q))
 	}
 	return l
+}
+
+// MeanLinear returns the model whose weights are the mean of the weights of
+// ls, which must have the same classes and size: it scores as the sum of
+// their scores does, an ensemble at the cost of one model.
+func MeanLinear(ls []*Linear) (*Linear, error) {
+	if len(ls) == 0 {
+		return nil, errors.New("mean of no linear models")
+	}
+	first := ls[0]
+	avg := make([]float32, len(first.w))
+	for _, l := range ls {
+		if l.bits != first.bits || len(l.Classes) != len(first.Classes) {
+			return nil, fmt.Errorf("mean of linear models of different sizes (%d and %d bits, %d and %d classes)", first.bits, l.bits, len(first.Classes), len(l.Classes))
+		}
+		for i, v := range l.w {
+			avg[i] += float32(v) * l.scale / float32(len(ls))
+		}
+	}
+	var maxAbs float64
+	for _, a := range avg {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(a)))
+	}
+	return quantise(first.Classes, first.bits, avg, maxAbs), nil
 }
 
 const linearMagic = "dossier-linear-v1"

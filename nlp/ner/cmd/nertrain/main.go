@@ -22,10 +22,21 @@ func main() {
 	lexicon := flag.String("lexicon", "", "word-class table (optional; see -build-lexicon)")
 	build := flag.Bool("build-lexicon", false, "build the word-class table at -lexicon from -train, -dev and -muc, then exit")
 	muc := flag.String("muc", "../shared/data/muc4/train.jsonl,../shared/data/muc4/dev.jsonl", "comma-separated JSONL files of unlabelled text for the clusters")
+	dict := flag.String("dict", "/usr/share/dict/words", "English word list for the lexicon's word cases (Debian's wamerican; empty for none)")
 	out := flag.String("out", "nlp/models", "directory for pos.gz, chunk.gz and ner.gz")
+	nerOnly := flag.String("ner-only", "", "train only the recogniser, with the shipped POS tagger and chunker, and write it to this file (for experiments)")
+	iters := flag.Int("iterations", ner.NERIterations, "with -ner-only: most passes over the training set")
+	noPhrases := flag.Bool("no-phrases", false, "with -ner-only: no gazetteer of training names")
+	noHistory := flag.Bool("no-history", false, "with -ner-only: no document-history features")
+	places := flag.String("places", ner.DefaultPlacesPath, "GeoNames table for the place-name gazetteer (empty for none)")
+	minPop := flag.Int("min-pop", ner.PlaceMinPopulation, "smallest population of a place in the gazetteer")
+	augment := flag.Float64("case-augment", ner.CaseAugment, "with -ner-only: share of documents added again upper- and lower-cased")
+	ensemble := flag.Int("ensemble", ner.NEREnsemble, "with -ner-only: training runs averaged into the model")
+	bits := flag.Uint("bits", 0, "with -ner-only: log2 of the weight rows (0: the default)")
+	noCountries := flag.Bool("no-countries", false, "with -ner-only: no country and demonym names")
 	flag.Parse()
 	if *build {
-		if err := ner.BuildLexiconCommand(*train, []string{*train, *dev}, strings.Split(*muc, ","), *lexicon, os.Stderr); err != nil {
+		if err := ner.BuildLexiconCommand(*train, []string{*train, *dev}, strings.Split(*muc, ","), *dict, *lexicon, os.Stderr); err != nil {
 			fmt.Fprintln(os.Stderr, "nertrain:", err)
 			os.Exit(1)
 		}
@@ -40,7 +51,23 @@ func main() {
 		}
 		lex = b
 	}
-	if err := ner.TrainAllCommand(context.Background(), *train, *dev, lex, *out, os.Stderr); err != nil {
+	if *nerOnly != "" {
+		opt := ner.TrainOptions{Lexicon: lex, Iterations: *iters, Seed: ner.Seed, CaseAugment: *augment,
+			NoPhrases: *noPhrases, NoHistory: *noHistory, Bits: *bits, Ensemble: *ensemble, Log: os.Stderr}
+		if err := ner.AddNames(&opt, *places, *minPop); err != nil {
+			fmt.Fprintln(os.Stderr, "nertrain:", err)
+			os.Exit(1)
+		}
+		if *noCountries {
+			opt.Countries, opt.Demonyms = nil, nil
+		}
+		if err := ner.TrainNERCommand(context.Background(), *train, *dev, *nerOnly, opt, os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, "nertrain:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := ner.TrainAllCommand(context.Background(), *train, *dev, lex, *places, *out, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "nertrain:", err)
 		os.Exit(1)
 	}
