@@ -59,6 +59,10 @@ func TestQuotes(t *testing.T) {
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},
+		{"speaker in the paragraph before, after a colon", "Sunita Rao told FNA on Monday:\n\n\"The men crossed the river at night and we lost them in the forest.\"",
+			[]want{{"Sunita Rao", "told", "FNA", "The men crossed the river"}}},
+		{"according to after the quote", `"The convoy was ambushed twice before it reached the town," according to Farida Khan.`,
+			[]want{{"Farida Khan", "", "", "The convoy was ambushed"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -149,6 +149,13 @@ func (v *view) speakerAfter(q *quoteSpan) bool {
 			break
 		}
 	}
+	// `"...," according to a statement from the group.`
+	if a := k + boolInt(k < limit && toks[k].Text == ","); a+2 < limit && v.lower(a) == "according" && v.lower(a+1) == "to" {
+		if src, end, ok := v.sourceOf(a+2, limit); ok {
+			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: a, srcLast: end, cue: -1}
+			return true
+		}
+	}
 	for j := k; j < limit; j++ {
 		verb, ok := v.cueAt(j)
 		if !ok {
@@ -178,11 +185,17 @@ func (v *view) speakerAfter(q *quoteSpan) bool {
 func (v *view) speakerBefore(q *quoteSpan) bool {
 	toks := v.d.Tokens
 	first, _ := v.sentence(q.open)
+	stop := q.open // the cue is looked for before this token
 	if v.opensParagraph(q.open) {
-		return false
+		// `The ministry said in a statement:` closing the paragraph before.
+		if q.open == 0 || toks[q.open-1].Text != ":" {
+			return false
+		}
+		first, _ = v.sentence(q.open - 1)
+		stop = q.open - 1
 	}
-	lo := max(first, q.open-14)
-	for j := q.open - 1; j >= lo; j-- {
+	lo := max(first, stop-14)
+	for j := stop - 1; j >= lo; j-- {
 		if isQuoteMark(toks[j].Text) {
 			break
 		}
@@ -197,7 +210,7 @@ func (v *view) speakerBefore(q *quoteSpan) bool {
 		}
 		q.speech = speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: j, verb: verb}
 		q.cue = j
-		q.recipient = v.recipientAfter(j, q.open)
+		q.recipient = v.recipientAfter(j, stop)
 		return true
 	}
 	return false
@@ -227,4 +240,11 @@ func (v *view) quoteText(q quoteSpan) (string, int, int) {
 	trimmed := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
 	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	return trimmed[lead:], start + lead, start + len(trimmed)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
