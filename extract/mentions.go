@@ -410,14 +410,36 @@ func harmoniseTypes(ms []nlp.Mention) {
 	}
 }
 
-// toldAgencies tags the untagged acronym that someone "told": "told FNA",
-// "told AFP" name news agencies.
+// toldAgencies tags as an organisation the outlet someone "told": "told
+// FNA", "told the Valley Ledger", "told Capital Wire" (an untagged acronym
+// or run of capitalised words, or a name the recogniser took for a place).
 func toldAgencies(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	for k := 1; k < len(d.Tokens); k++ {
-		if d.Tokens[k-1].Lemma != "tell" || !isAcronym(d.Tokens[k].Text) || coveringMention(ms, k) >= 0 {
+		if d.Tokens[k-1].Lemma != "tell" {
 			continue
 		}
-		ms = append(ms, mentionOf(d, k, k+1, dossier.Org))
+		a := k
+		if strings.EqualFold(d.Tokens[a].Text, "the") && a+1 < len(d.Tokens) {
+			a++
+		}
+		b := a
+		for b < len(d.Tokens) && b < a+4 && capitalised(d, b) {
+			b++
+		}
+		if b == a || (b-a == 1 && !isAcronym(d.Tokens[a].Text) && a == k) {
+			continue // "told Rao": a single capitalised word may be a person
+		}
+		if i := coveringMention(ms, a); i >= 0 {
+			if ms[i].Type == dossier.Loc || ms[i].Type == dossier.GPE || ms[i].Type == dossier.Misc {
+				if ms[i].First == a && ms[i].Last == b {
+					ms[i].Type = dossier.Org
+				}
+			}
+			continue
+		}
+		if coveringMention(ms, b-1) < 0 {
+			ms = append(ms, mentionOf(d, a, b, dossier.Org))
+		}
 	}
 	return ms
 }
