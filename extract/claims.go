@@ -2,9 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/gazetteer"
 	"github.com/dossier-osint/dossier/nlp"
 	"github.com/dossier-osint/dossier/rules"
 )
@@ -41,6 +43,7 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	}
 	rels := v.relations(rs)
 	addTitles(ex.Entities, rels)
+	v.titleMentions(ex.Entities)
 	for _, r := range rels {
 		sp := innermost(sps, r.anchor)
 		r.rel.Attribution = a.of(sp)
@@ -225,4 +228,47 @@ type relation struct {
 	// by a title, until the holder is known; sentFirst is its sentence.
 	subjectRef, objectRef *titleRef
 	sentFirst             int
+}
+
+// titleMentions adds to each person the mentions that name them by a title
+// they hold: "the ambassador" after "Israel's Ambassador to India Reuven
+// Azar", "the cleric" after "Khalid Nadeem, a cleric". The person is the
+// one last named before who holds that title.
+func (v *view) titleMentions(ents []dossier.Entity) {
+	for k := 0; k+1 < len(v.d.Tokens); k++ {
+		if v.lower(k) != "the" || v.tokEnt[k+1] >= 0 {
+			continue
+		}
+		n, class := v.titleSpan(k+1, len(v.d.Tokens))
+		if n == 0 || class == gazetteer.TitleHonorific {
+			continue
+		}
+		end := k + 1 + n
+		if end < len(v.d.Tokens) && (v.lower(end) == "of" || v.lower(end) == "for" || v.tokEnt[end] >= 0 || strings.HasPrefix(v.d.Tokens[end].POS, "NN")) {
+			continue // "the chief of the LeQ", "the chief minister"
+		}
+		title := strings.ToLower(v.textOf(k+1, end))
+		holder := -1
+		for j := k - 1; j >= 0 && j >= k-300 && holder < 0; j-- {
+			e := v.tokEnt[j]
+			if e < 0 || ents[e].Type != dossier.Person {
+				continue
+			}
+			for _, t := range ents[e].Attributes["titles"] {
+				if t = strings.ToLower(t); t == title || strings.HasPrefix(t, title+" ") {
+					holder = e
+					break
+				}
+			}
+		}
+		if holder < 0 {
+			continue
+		}
+		span := v.span(k+1, end)
+		ents[holder].Mentions = append(ents[holder].Mentions, dossier.Mention{Start: span.Start, End: span.End, Text: v.d.Text[span.Start:span.End]})
+		sort.Slice(ents[holder].Mentions, func(a, b int) bool { return ents[holder].Mentions[a].Start < ents[holder].Mentions[b].Start })
+		for i := k + 1; i < end; i++ {
+			v.tokEnt[i] = holder
+		}
+	}
 }

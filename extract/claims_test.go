@@ -182,3 +182,19 @@ func tokenIndex(t *testing.T, d *nlp.Doc, word string) int {
 	t.Fatalf("no token %q", word)
 	return -1
 }
+
+func TestTitleMentions(t *testing.T) {
+	_, ex := annotate(t, "Norway's Ambassador to India Ingrid Solberg met the minister on Monday. The ambassador said the talks had gone well.")
+	for _, e := range ex.Entities {
+		if e.Name != "Ingrid Solberg" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Text == "ambassador" {
+				return
+			}
+		}
+		t.Fatalf("\"the ambassador\" is not a mention of Ingrid Solberg: %+v", e)
+	}
+	t.Fatalf("no entity Ingrid Solberg: %s", describeEntities(ex))
+}
