@@ -41,6 +41,7 @@ func CompleteMentions(d *nlp.Doc) {
 		ms = cleanMentions(d, ms)
 		ms = organisationNames(d, ms)
 		ms = splitCountries(d, ms)
+		ms = territoryNames(d, ms)
 	}
 	ms = retypeByForm(d, ms)
 	if mixed {
@@ -285,7 +286,7 @@ func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 // describes a name rather than being part of it.
 func isModifierCompound(w string) bool {
 	i := strings.LastIndexByte(w, '-')
-	if i <= 0 || len(w)-i-1 < 3 {
+	if i <= 0 || len(w)-i-1 < 3 || territoryModifiers[strings.ToLower(w[i+1:])] {
 		return false
 	}
 	for _, r := range w[i+1:] {
@@ -294,6 +295,28 @@ func isModifierCompound(w string) bool {
 		}
 	}
 	return true
+}
+
+// territoryModifiers make a compound part of a place's name:
+// "Pakistan-administered Kashmir", "Israeli-occupied Golan Heights".
+var territoryModifiers = map[string]bool{"administered": true, "occupied": true, "controlled": true, "held": true}
+
+// territoryNames joins a compound like "Pakistan-administered" to the
+// place after it: the two are one region's name, a LOC.
+func territoryNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for k := 0; k+1 < len(d.Tokens); k++ {
+		w := d.Tokens[k].Text
+		i := strings.LastIndexByte(w, '-')
+		if i <= 0 || !territoryModifiers[strings.ToLower(w[i+1:])] || !startsUpper(w) {
+			continue
+		}
+		j := coveringMention(ms, k+1)
+		if j < 0 || ms[j].First != k+1 || (ms[j].Type != dossier.GPE && ms[j].Type != dossier.Loc && ms[j].Type != dossier.Misc) {
+			continue
+		}
+		ms = replaceSpan(ms, mentionOf(d, k, ms[j].Last, dossier.Loc))
+	}
+	return ms
 }
 
 // calendarWords are the names of days and months, which end no name
