@@ -44,6 +44,7 @@ func CompleteMentions(d *nlp.Doc) {
 		ms = territoryNames(d, ms)
 	}
 	ms = retypeByForm(d, ms)
+	ms = dropTitles(d, ms)
 	if mixed {
 		ms = untaggedAcronyms(d, ms)
 	}
@@ -643,4 +644,18 @@ func splitCountries(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		ms = append(ms, mentionOf(d, m.First+1, m.Last, rest))
 	}
 	return ms
+}
+
+// dropTitles removes mentions that are only a title ("Interior Minister"
+// tagged as an organisation before the minister's name): a title is not an
+// entity.
+func dropTitles(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if t, ok := gazetteer.Title(m.Text); ok && t.Class != "" && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -171,6 +171,20 @@ func (v *view) antecedent(k int) int {
 	return -1
 }
 
+// subjectOfCue reports whether the pronoun at token k is the subject of a
+// cue verb ("he said", "she told reporters").
+func (v *view) subjectOfCue(k int) bool {
+	for j := k + 1; j < len(v.d.Tokens) && j <= k+3; j++ {
+		if _, ok := v.cueAt(j); ok {
+			return true
+		}
+		if !betweenSubjectAndCue[v.lower(j)] {
+			return false
+		}
+	}
+	return false
+}
+
 // opensSentence reports whether token k is among the first two of its
 // sentence.
 func (v *view) opensSentence(k int) bool {
@@ -234,9 +248,13 @@ func (v *view) resolvePronouns() {
 	for k := range v.d.Tokens {
 		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
 			first, last := v.sentence(k)
+			// Only people who speak change who "he" or "she" most likely
+			// is: "which Indian media reported" does not.
 			if sp, ok := v.speechAt(k, cue, first, last); ok {
-				speaker = sp.source
-				if sp.source < 0 {
+				switch {
+				case sp.source >= 0 && v.ents[sp.source].Type == dossier.Person:
+					speaker = sp.source
+				case sp.source < 0 && sp.kind == dossier.Anonymous:
 					speaker = unnamed
 				}
 			}
@@ -268,7 +286,7 @@ func (v *view) resolvePronouns() {
 			// "Its spokespersons ..." opening a sentence: the organisation
 			// the sentence before was about, its first one named.
 			found = v.firstOrgOfPreviousSentence(k)
-		case speaker == unnamed && want == dossier.Person && !inQuote[k]:
+		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k):
 			found = unnamed
 		case fits(speaker) && !inQuote[k]:
 			found = speaker
