@@ -61,6 +61,10 @@ func TestQuotes(t *testing.T) {
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},
 		{"speaker in the paragraph before, after a colon", "Sunita Rao told FNA on Monday:\n\n\"The men crossed the river at night and we lost them in the forest.\"",
 			[]want{{"Sunita Rao", "told", "FNA", "The men crossed the river"}}},
+		{"participial apposition", `The defence minister, Moussa Coulibaly, speaking to reporters in Bamako, said: "This cowardly attack will not go unpunished."`,
+			[]want{{"Moussa Coulibaly", "said", "", "This cowardly attack"}}},
+		{"unnamed relative", `Rather's family denied the charge. His wife said he had "never carried anything but apples and walnuts".`,
+			[]want{{"", "said", "", "never carried anything"}}},
 		{"according to after the quote", `"The convoy was ambushed twice before it reached the town," according to Farida Khan.`,
 			[]want{{"Farida Khan", "", "", "The convoy was ambushed"}}},
 	}

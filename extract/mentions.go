@@ -580,7 +580,7 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			if _, ok := gazetteer.Country(m.Text); !ok && !gazetteer.IsPlace(m.Text) {
 				m.Type = dossier.Org
 			}
-		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text):
+		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text) && (m.Last-m.First > 1 || m.First > 0 && capitalised(d, m.First-1)):
 			m.Type = dossier.Person
 		case m.Type != dossier.Person && nameOpeners[strings.ToLower(d.Tokens[m.First].Text)] && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
 			m.Type = dossier.Person
@@ -589,8 +589,9 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	return ms
 }
 
-// isParticleName reports whether a name opens with a particle that only
-// personal names take: "al-Qaddoumi", "el-Ghazi", "bin Fahd".
+// isParticleName reports whether a name opens with a particle that
+// personal names take: "al-Qaddoumi", "el-Ghazi", "bin Fahd" (so do some
+// organisations' names, "al-Qaeda": callers look at the words around).
 func isParticleName(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "al-") || strings.HasPrefix(l, "el-") || strings.HasPrefix(l, "bin ") || strings.HasPrefix(l, "ibn ")

@@ -203,9 +203,8 @@ func (v *view) speakerBefore(q *quoteSpan) bool {
 		if !ok {
 			continue
 		}
-		start := v.clauseStart(j-1, first, false)
-		src, end, ok := v.sourceOf(start, j)
-		if !ok || !v.onlyAuxiliaries(end, j) {
+		src, start, end, ok := v.subjectBefore(j, first)
+		if !ok {
 			continue
 		}
 		q.speech = speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: j, verb: verb}

@@ -95,7 +95,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 		return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, b, true
 	}
-	if w := v.lower(a); personPronouns[w] || groupPronouns[w] {
+	if w := v.lower(a); (personPronouns[w] || groupPronouns[w]) && !v.possessiveBeforeNoun(a, limit) {
 		e, ok := v.pronounEnt[a]
 		switch {
 		case !ok:
@@ -143,6 +143,17 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 	}
 	return src, b, true
+}
+
+// possessiveBeforeNoun reports whether the pronoun at token a modifies a
+// noun after it ("His wife said"), so that the noun is the source.
+func (v *view) possessiveBeforeNoun(a, limit int) bool {
+	w := v.lower(a)
+	if w != "his" && w != "her" && w != "its" && w != "their" || a+1 >= limit {
+		return false
+	}
+	p := v.d.Tokens[a+1].POS
+	return strings.HasPrefix(p, "NN") || strings.HasPrefix(p, "JJ")
 }
 
 // namedAs finds, in tokens [a, limit), the person a description goes on
@@ -274,33 +285,20 @@ func (v *view) speeches() []speech {
 // speechAt reads the speech act around cue verb k in the sentence of
 // tokens [first, last).
 func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
-	// Subject before the verb: walk back over auxiliaries and adverbs to
-	// the end of the subject phrase, then find where the clause starts.
-	j := k - 1
-	for j >= first && betweenSubjectAndCue[v.lower(j)] {
-		j--
-	}
-	// "NAME, a senior fellow at the CFS, said": the comma closes an
-	// apposition, and the subject is found from the clause start.
-	appositive := false
-	if j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
-		j--
-		appositive = true
-	}
-	if j >= first && !isQuoteMark(v.d.Tokens[j].Text) && v.d.Tokens[j].Text != "," {
-		start := v.clauseStart(j, first, appositive)
-		if src, end, ok := v.sourceOf(start, j+1); ok {
-			sp := speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: k, verb: verb}
-			after := v.complementStart(k, last)
-			if after < last-1 && v.hasVerb(after, last) {
-				sp.first, sp.last = after, last
-			} else {
-				// "..., the officials said." covers what came before.
-				sp.first, sp.last = first, start
-			}
-			return sp, sp.first < sp.last
+	// Subject before the verb.
+	if src, start, end, ok := v.subjectBefore(k, first); ok {
+		sp := speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: k, verb: verb}
+		after := v.complementStart(k, last)
+		if after < last-1 && v.hasVerb(after, last) {
+			sp.first, sp.last = after, last
+		} else {
+			// "..., the officials said." covers what came before.
+			sp.first, sp.last = first, start
 		}
-		return speech{}, false
+		return sp, sp.first < sp.last
+	}
+	if j := k - 1; j >= first && !isQuoteMark(v.d.Tokens[j].Text) && v.d.Tokens[j].Text != "," && !betweenSubjectAndCue[v.lower(j)] {
+		return speech{}, false // a subject that names no source
 	}
 	// Inverted: "..., said one of the officials".
 	if src, end, ok := v.sourceOf(k+1, last); ok {
@@ -323,7 +321,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 		}
 		if w == "," {
 			next := strings.ToLower(v.d.Tokens[k].Text)
-			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose") {
+			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG") {
 				appositive = false
 				k--
 				continue
@@ -333,6 +331,32 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 		k--
 	}
 	return k
+}
+
+// subjectBefore finds the source written before a cue verb at token k of
+// a sentence starting at first: over auxiliaries ("has always denied") and
+// an apposition set off by commas ("Moussa Coulibaly, speaking to reporters
+// in Bamako, said"). It returns the source and its first and end tokens.
+func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
+	j := k - 1
+	for j >= first && betweenSubjectAndCue[v.lower(j)] {
+		j--
+	}
+	appositive := false
+	if j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
+		j--
+		appositive = true
+	}
+	if j < first || isQuoteMark(v.d.Tokens[j].Text) || v.d.Tokens[j].Text == "," {
+		return source{}, 0, 0, false
+	}
+	start := v.clauseStart(j, first, appositive)
+	src, end, ok := v.sourceOf(start, j+1)
+	// Between the source and the verb only auxiliaries, or the apposition.
+	if !ok || !(v.onlyAuxiliaries(end, k) || appositive && end < k && v.d.Tokens[end].Text == ",") {
+		return source{}, 0, 0, false
+	}
+	return src, start, end, true
 }
 
 // relativePronouns open a relative clause, whose subject follows them
