@@ -1,8 +1,9 @@
 // Package check looks for inconsistencies across reports in the resolved
 // claim graph: a person said to attend something after their death, one
 // event reported with different dates or places, someone in two places at
-// once, a claim asserted by one source and denied by another, a claim that
-// rests only on anonymous sources. Each finding is a dossier.Flag with the
+// once, a claim asserted by one source and denied by another, a death
+// reported by one source and denied by another, a claim that rests only on
+// anonymous sources. Each finding is a dossier.Flag with the
 // evidence of both sides.
 package check
 
@@ -23,6 +24,7 @@ const (
 	KindTwoPlaces       = "incompatible-roles"
 	KindAssertedDenied  = "asserted-and-denied"
 	KindAnonymousSource = "anonymous-only"
+	KindDisputedDeath   = "disputed-death"
 )
 
 // Finding is a flag with the documents its evidence comes from (Docs[i]
@@ -89,6 +91,80 @@ func DeadAttendees(claims []store.Claim) []Finding {
 	return out
 }
 
+// killed reports whether claim c says its subject died: the subject or
+// victim of a death, or (when attack victims count) the victim of an
+// attack, whatever the modality.
+func killed(c store.Claim, attacks bool) bool {
+	return c.Kind == "event" && (c.Predicate == "death" && deathRoles[c.Role] || attacks && c.Predicate == "attack" && c.Role == "victim")
+}
+
+// compatibleDates reports whether two claims' dates may be of one day:
+// either is unknown, they agree at the precision both have, or both are
+// to the day and at most a day apart.
+func compatibleDates(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	n := min(len(a), len(b))
+	return a[:n] == b[:n] || daysApart(a, b) <= 1
+}
+
+// DisputedDeaths flags a death that one source reports and another
+// denies ("X was not among the dead"): a negated death of an entity
+// against a death or an attack in which the same entity is a victim, from
+// another source, on a compatible date. The flag carries the evidence of
+// both sides. Unlike AssertedAndDenied, it does not need the two reports
+// to agree on the place or on the role.
+func DisputedDeaths(claims []store.Claim) []Finding {
+	denied := map[int64][]store.Claim{}
+	for _, c := range claims {
+		if killed(c, false) && c.Modality == dossier.Negated {
+			denied[c.Subject] = append(denied[c.Subject], c)
+		}
+	}
+	var out []Finding
+	for _, subject := range sortedKeys(denied) {
+		var yes, no store.Claim
+		sources, deniers := map[string]bool{}, map[string]bool{}
+		for _, c := range claims {
+			if c.Subject != subject || !killed(c, true) || c.Modality == dossier.Negated {
+				continue
+			}
+			for _, d := range denied[subject] {
+				if d.Cluster == c.Cluster || !compatibleDates(c.Date, d.Date) {
+					continue
+				}
+				if yes.Doc == "" {
+					yes, no = c, d
+				}
+				sources[c.Cluster] = true
+				deniers[d.Cluster] = true
+			}
+		}
+		if yes.Doc == "" {
+			continue
+		}
+		when := ""
+		if yes.When() != "" {
+			when = " on " + yes.When()
+		}
+		out = append(out, finding(KindDisputedDeath,
+			fmt.Sprintf("%s is reported killed%s by %d source(s) and said not to be among the dead by %d", store.EntityID(subject), when, len(sources), len(deniers)),
+			[]int64{subject}, yes, no))
+	}
+	return out
+}
+
+// sortedKeys returns the keys of m in increasing order.
+func sortedKeys[V any](m map[int64]V) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
 // event is one event as reported in one document.
 type event struct {
 	doc, cluster, typ, date, published string
@@ -118,20 +194,58 @@ func events(claims []store.Claim) []*event {
 	return out
 }
 
+// shared counts the participants two reports have in the same roles.
+func shared(a, b *event) int {
+	n := 0
+	for r := range a.roles {
+		if b.roles[r] {
+			n++
+		}
+	}
+	return n
+}
+
 // sameEvent reports whether two reports, from different sources, are
-// likely of one event: the same type, and at least two participants in the
-// same roles, or one and publication within two days.
+// likely of one event, so that a difference between them is a conflict
+// rather than two happenings: the same type, and either two participants
+// in the same roles at the same place or on dates (to the day) at most a
+// day apart, or one participant at the same place a day apart at most.
+// Two meetings of the same people on different days in different towns,
+// or one person's doings on one day in two places (IncompatibleRoles
+// flags those), are not one event reported two ways.
 func sameEvent(a, b *event) bool {
 	if a.typ != b.typ || a.cluster == b.cluster {
 		return false
 	}
-	shared := 0
-	for r := range a.roles {
-		if b.roles[r] {
-			shared++
+	s := shared(a, b)
+	nearDay := day(a.date) && day(b.date) && daysApart(a.date, b.date) <= 1
+	samePlace := a.place != 0 && a.place == b.place
+	return s >= 2 && (samePlace || nearDay) || s == 1 && samePlace && nearDay
+}
+
+// conflict says how two reports of one event differ: dates (both to the
+// day) or places (both known); "" when they agree.
+func conflict(a, b *event) string {
+	var what []string
+	if day(a.date) && day(b.date) && a.date != b.date {
+		what = append(what, fmt.Sprintf("dates %s and %s", a.date, b.date))
+	}
+	if a.place != 0 && b.place != 0 && a.place != b.place {
+		what = append(what, fmt.Sprintf("places %s and %s", store.EntityID(a.place), store.EntityID(b.place)))
+	}
+	return strings.Join(what, " and ")
+}
+
+// agrees reports whether some other event of b's document, of a's type,
+// is a report of a that agrees with it: then b is another happening that
+// document tells of, not a conflicting report of a.
+func agrees(a, b *event, byDoc map[string][]*event) bool {
+	for _, o := range byDoc[b.doc] {
+		if o != b && sameEvent(a, o) && conflict(a, o) == "" {
+			return true
 		}
 	}
-	return shared >= 2 || shared == 1 && a.published != "" && b.published != "" && daysApart(a.published, b.published) <= 2
+	return false
 }
 
 // daysApart is a rough distance between two ISO dates (day precision).
@@ -152,9 +266,15 @@ func daysApart(a, b string) int {
 }
 
 // EventConflicts flags one event reported with different dates (both to
-// the day) or different places by different sources.
+// the day) or different places by different sources. Two reports are of
+// one event only on strong evidence (see sameEvent), and not when either
+// document tells of another event that agrees with the other report.
 func EventConflicts(claims []store.Claim) []Finding {
 	evs := events(claims)
+	byDoc := map[string][]*event{}
+	for _, e := range evs {
+		byDoc[e.doc] = append(byDoc[e.doc], e)
+	}
 	// Compare only reports sharing a participant in a role (blocking), so
 	// the check stays near linear.
 	byRole := map[[2]string][]int{}
@@ -179,18 +299,12 @@ func EventConflicts(claims []store.Claim) []Finding {
 				if !sameEvent(a, b) {
 					continue
 				}
-				var what []string
-				if day(a.date) && day(b.date) && a.date != b.date {
-					what = append(what, fmt.Sprintf("dates %s and %s", a.date, b.date))
-				}
-				if a.place != 0 && b.place != 0 && a.place != b.place {
-					what = append(what, fmt.Sprintf("places %s and %s", store.EntityID(a.place), store.EntityID(b.place)))
-				}
-				if len(what) == 0 {
+				what := conflict(a, b)
+				if what == "" || agrees(a, b, byDoc) || agrees(b, a, byDoc) {
 					continue
 				}
 				out = append(out, finding(KindEventConflict,
-					fmt.Sprintf("one %s reported with different %s", a.typ, strings.Join(what, " and ")),
+					fmt.Sprintf("one %s reported with different %s", a.typ, what),
 					participants(a, b), a.claim, b.claim))
 			}
 		}
@@ -345,7 +459,7 @@ func sorted(out []Finding) []Finding {
 // All runs every check.
 func All(claims []store.Claim) []Finding {
 	var out []Finding
-	for _, fn := range []func([]store.Claim) []Finding{DeadAttendees, EventConflicts, IncompatibleRoles, AssertedAndDenied, AnonymousOnly} {
+	for _, fn := range []func([]store.Claim) []Finding{DeadAttendees, DisputedDeaths, EventConflicts, IncompatibleRoles, AssertedAndDenied, AnonymousOnly} {
 		out = append(out, fn(claims)...)
 	}
 	return sorted(out)

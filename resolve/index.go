@@ -88,6 +88,10 @@ type Index struct {
 	dirty []int
 	// places caches PlaceOf.
 	places map[placeKey]*Geo
+	// inDoc maps the position of each global entity that a local entity
+	// of the document being resolved has joined to the names of those
+	// local entities (see sameDocument).
+	inDoc map[int][]Name
 }
 
 // NewIndex builds an index over the stored global entities and the active
@@ -382,6 +386,42 @@ func (ix *Index) blocked(ref store.MemberRef, e *entry) bool {
 	return false
 }
 
+// sameName reports whether one of names is, folded, a name of entry e.
+func sameName(names []Name, e *entry) bool {
+	for _, n := range names {
+		if e.folded[n.Folded] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherInDocument reports whether entry i already holds a local entity of
+// the document being resolved whose name neither contains nor is
+// contained in the first of names. Within one document the extractor has
+// already decided which mentions are one entity: two local entities it
+// kept apart ("Bikash Tamang" and his father "Dil Bahadur Tamang", the
+// brothers "Abdul Rauf Qasmi" and "Abdul Wahid Qasmi") are two people, and
+// context shared with their own document proves nothing. A short form
+// ("Qasmi" beside "Abdul Rauf Qasmi"), or a name the entry already has,
+// may still join.
+func (ix *Index) otherInDocument(i int, names []Name) bool {
+	in := ix.inDoc[i]
+	if len(in) == 0 || len(names) == 0 {
+		return false
+	}
+	a := names[0]
+	if ix.ents[i].folded[a.Folded] {
+		return false // exactly one of its names
+	}
+	for _, b := range in {
+		if a.Folded == b.Folded || tokensIn(a.Tokens, b.Tokens) || tokensIn(b.Tokens, a.Tokens) {
+			return false
+		}
+	}
+	return true
+}
+
 // localNames parses the names of a local entity and gathers its titles.
 func localNames(ent dossier.Entity) ([]Name, map[string]bool) {
 	titles := map[string]bool{}
@@ -422,9 +462,22 @@ func (ix *Index) Best(l *Local) (best Match, ok bool, maybe []Match) {
 		return Match{}, false, nil // a gazetteer place is its own entity
 	}
 	best.Entity = -1
+	place := -1 // the one gazetteer place of exactly this name, if any
+	places := 0
 	for _, i := range ix.candidates(names, l.Entity.Type) {
 		e := ix.ents[i]
 		if e.geo != "" {
+			// A place the gazetteer does not resolve in this document's
+			// countries ("Pahalgam" in a report naming only Pakistan)
+			// is the resolved place of exactly that name, when there is
+			// one.
+			if isPlaceType(l.Entity.Type) && typeAffinity(l.Entity.Type, e.p.Type) > 0 && sameName(names, e) && !ix.blocked(ref, e) && !ix.otherInDocument(i, names) {
+				place = i
+				places++
+			}
+			continue
+		}
+		if ix.otherInDocument(i, names) {
 			continue
 		}
 		s, method, why := ix.score(l, names, titles, e)
@@ -446,6 +499,9 @@ func (ix *Index) Best(l *Local) (best Match, ok bool, maybe []Match) {
 	}
 	if best.Entity >= 0 && best.Score >= ix.opt.Merge {
 		return best, true, maybe
+	}
+	if places == 1 {
+		return Match{Entity: place, Score: 0.97, Method: "place-name", Why: "the gazetteer place of this name " + ix.ents[place].geo}, true, maybe
 	}
 	if best.Entity >= 0 {
 		maybe = append(maybe, best)

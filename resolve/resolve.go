@@ -30,6 +30,8 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 	}
 	global := map[string]int64{} // local id → global id
 	var created []int            // index positions of entities new in this document
+	ix.inDoc = map[int][]Name{}
+	defer func() { ix.inDoc = nil }()
 	for i, ent := range ex.Entities {
 		l := &Local{Doc: doc.ID, Entity: ent, Countries: countries}
 		for j, fs := range folded {
@@ -45,7 +47,7 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 		if ok {
 			pos = best.Entity
 			m.Score, m.Method = best.Score, best.Method
-			if best.Method != "exact" && best.Method != "place" && best.Method != "transliteration" {
+			if best.Method != "exact" && best.Method != "place" && best.Method != "place-name" && best.Method != "transliteration" {
 				if d, ok := ix.reviewDecision(pos, l, best); ok {
 					r.Decisions = append(r.Decisions, d)
 				}
@@ -59,6 +61,9 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 			created = append(created, pos)
 			m.Score, m.Method = 1, "new"
 			ix.grow(pos, l)
+		}
+		if n := ParseName(ent.Name); n.Folded != "" {
+			ix.inDoc[pos] = append(ix.inDoc[pos], n)
 		}
 		id := ix.ents[pos].p.ID
 		m.Global = id
