@@ -116,6 +116,10 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 		e.rec.ID = fmt.Sprintf("v%d", len(out)+1)
 		out = append(out, e.rec)
 	}
+	for _, rec := range deniedDeaths(d, mentions) {
+		rec.ID = fmt.Sprintf("v%d", len(out)+1)
+		out = append(out, rec)
+	}
 	return out
 }
 

@@ -212,3 +212,20 @@ func TestNoEventsWithoutTriggers(t *testing.T) {
 		t.Errorf("events = %+v, want none", evs)
 	}
 }
+
+func TestDeniedDeath(t *testing.T) {
+	text := "SRINAGAR, April 27 (FNA) — Sheikh Farooq Mir was not among the two militants killed in a gunfight on Saturday, police said on Monday."
+	d := nlp.Annotate(text, time.Date(2026, 4, 27, 0, 0, 0, 0, time.UTC))
+	ents := extract.Entities(d)
+	for _, ev := range events.Extract(d, ents) {
+		if ev.Type != events.Death || ev.Modality != dossier.Negated {
+			continue
+		}
+		for _, r := range ev.Roles {
+			if r.Role == events.Subject && strings.Contains(r.Text, "Farooq Mir") {
+				return
+			}
+		}
+	}
+	t.Fatalf("no negated death of Farooq Mir in %+v", events.Extract(d, ents))
+}
