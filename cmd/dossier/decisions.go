@@ -49,11 +49,7 @@ func (a *app) mergeCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			ea, err := findEntity(ctx, st, args[0])
-			if err != nil {
-				return err
-			}
-			eb, err := findEntity(ctx, st, args[1])
+			ea, eb, err := findTwo(ctx, st, args)
 			if err != nil {
 				return err
 			}
@@ -161,11 +157,7 @@ func (a *app) notSameCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			ea, err := findEntity(ctx, st, args[0])
-			if err != nil {
-				return err
-			}
-			eb, err := findEntity(ctx, st, args[1])
+			ea, eb, err := findTwo(ctx, st, args)
 			if err != nil {
 				return err
 			}

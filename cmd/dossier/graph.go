@@ -32,6 +32,19 @@ func findEntity(ctx context.Context, st store.Store, arg string) (*store.GlobalE
 	return e, err
 }
 
+// findTwo finds the entities named by the first two arguments.
+func findTwo(ctx context.Context, st store.Store, args []string) (*store.GlobalEntity, *store.GlobalEntity, error) {
+	ea, err := findEntity(ctx, st, args[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	eb, err := findEntity(ctx, st, args[1])
+	if err != nil {
+		return nil, nil, err
+	}
+	return ea, eb, nil
+}
+
 // name returns "Name (E12)" for an entity id.
 func entityName(ctx context.Context, st store.Store, id int64) string {
 	if e, err := st.Entity(ctx, id); err == nil {
@@ -248,11 +261,7 @@ func (a *app) pathCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			ea, err := findEntity(ctx, st, args[0])
-			if err != nil {
-				return err
-			}
-			eb, err := findEntity(ctx, st, args[1])
+			ea, eb, err := findTwo(ctx, st, args)
 			if err != nil {
 				return err
 			}
