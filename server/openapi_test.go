@@ -67,6 +67,7 @@ func TestOpenAPIDescribesResponses(t *testing.T) {
 	}
 
 	doc := url.PathEscape(f.report.ID)
+	rauf, srinagar := globalID(t, f.st, "Abdul Rauf"), globalID(t, f.st, "Srinagar")
 	for _, tt := range []struct {
 		path, spec string
 		code       int
@@ -85,6 +86,29 @@ func TestOpenAPIDescribesResponses(t *testing.T) {
 		{"/api/v1/places", "/api/v1/places", 200},
 		{"/api/v1/places?limit=1&offset=1", "/api/v1/places", 200},
 		{"/api/v1/stats", "/api/v1/stats", 200},
+		{"/api/v1/entities", "/api/v1/entities", 200},
+		{"/api/v1/entities?q=rauf&limit=5", "/api/v1/entities", 200},
+		{"/api/v1/entities?q=" + rauf, "/api/v1/entities", 200},
+		{"/api/v1/entities?limit=101", "/api/v1/entities", 400},
+		{"/api/v1/entities/" + rauf, "/api/v1/entities/{id}", 200},
+		{"/api/v1/entities/" + srinagar, "/api/v1/entities/{id}", 200},
+		{"/api/v1/entities/E999999", "/api/v1/entities/{id}", 404},
+		{"/api/v1/entities/" + rauf + "/network", "/api/v1/entities/{id}/network", 200},
+		{"/api/v1/entities/" + rauf + "/network?depth=2&modality=hedged&attribution=anonymous", "/api/v1/entities/{id}/network", 200},
+		{"/api/v1/entities/" + srinagar + "/network?depth=2", "/api/v1/entities/{id}/network", 200},
+		{"/api/v1/entities/" + rauf + "/network?depth=3", "/api/v1/entities/{id}/network", 400},
+		{"/api/v1/entities/" + rauf + "/network?modality=certain", "/api/v1/entities/{id}/network", 400},
+		{"/api/v1/entities/E999999/network", "/api/v1/entities/{id}/network", 404},
+		{"/api/v1/entities/" + rauf + "/timeline", "/api/v1/entities/{id}/timeline", 200},
+		{"/api/v1/entities/" + srinagar + "/timeline?limit=1", "/api/v1/entities/{id}/timeline", 200},
+		{"/api/v1/entities/E999999/timeline", "/api/v1/entities/{id}/timeline", 404},
+		{"/api/v1/path?a=Abdul+Rauf&b=Jaish", "/api/v1/path", 200},
+		{"/api/v1/path?a=" + rauf + "&b=" + srinagar, "/api/v1/path", 200},
+		{"/api/v1/path?a=Abdul+Rauf", "/api/v1/path", 400},
+		{"/api/v1/path?a=Abdul+Rauf&b=Nobody+Atall", "/api/v1/path", 404},
+		{"/api/v1/flags", "/api/v1/flags", 200},
+		{"/api/v1/flags?limit=1&offset=1", "/api/v1/flags", 200},
+		{"/api/v1/flags?limit=0", "/api/v1/flags", 400},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			resp, body := get(t, f.srv.URL+tt.path)

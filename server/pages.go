@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/resolve"
 	"github.com/dossier-osint/dossier/store"
 )
 
@@ -36,9 +37,13 @@ var funcs = template.FuncMap{
 	"docURL": func(id string) string { return "/documents/" + url.PathEscape(id) },
 	// entityURL links to an entity of a document, in its reader.
 	"entityURL": func(doc, entity string) string { return "/documents/" + url.PathEscape(doc) + "#ent-" + entity },
-	"words":     func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-	"add":       func(a, b int) int { return a + b },
-	"sub":       func(a, b int) int { return a - b },
+	// profileURL links to a global entity's profile ("E12").
+	"profileURL": func(id string) string { return "/entities/" + url.PathEscape(id) },
+	// words writes a kind or type ("leader_of", "asserted-and-denied") as
+	// words.
+	"words": func(s string) string { return strings.NewReplacer("_", " ", "-", " ").Replace(s) },
+	"add":   func(a, b int) int { return a + b },
+	"sub":   func(a, b int) int { return a - b },
 	// snippet turns the store's [match] markers into <b> elements, escaping
 	// everything else.
 	"snippet": func(s string) template.HTML {
@@ -117,6 +122,9 @@ type searchPage struct {
 	Pager  pager
 	Stats  store.Stats
 	Recent []dossier.Document
+	// Globals are the global entities ("E12") of Search.Entities, in
+	// order ("" for a name not resolved yet).
+	Globals []string
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
@@ -127,6 +135,15 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Pager = pagerFor(r, pageParams{Limit: p.Search.Limit, Offset: p.Search.Offset}, p.Search.NextOffset)
+	for _, n := range p.Search.Entities {
+		g := ""
+		if len(n.Occurrences) > 0 {
+			if id, err := s.st.MemberOf(r.Context(), store.MemberRef{Doc: n.Occurrences[0].Document, Key: resolve.Key(n.Name)}); err == nil {
+				g = store.EntityID(id)
+			}
+		}
+		p.Globals = append(p.Globals, g)
+	}
 	if p.Query != "" {
 		p.Title = p.Query + " · Search"
 	} else {
@@ -189,6 +206,10 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	p := documentPage{chrome: chrome{Title: cmpOr(d.Document.Title, "Untitled document"), Nav: "documents"},
 		documentDetail: d, Runs: rs, Mentions: n, Panel: newPanel(d.Extraction)}
+	globals := s.globalOf(r.Context(), d.Document.ID, d.Extraction.Entities)
+	for i := range p.Panel.Entities {
+		p.Panel.Entities[i].Global = globals[p.Panel.Entities[i].ID]
+	}
 	s.render(w, r, "document.html", http.StatusOK, p)
 }
 

@@ -188,6 +188,8 @@ type panelEntity struct {
 	Aliases        []string
 	Titles         []string
 	Mentions       int
+	// Global is the global entity it was resolved to ("E12"), if any.
+	Global string
 }
 
 // panelAttribution says who a claim rests on.

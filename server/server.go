@@ -7,6 +7,11 @@
 // at build time and embedded in the binary (static/dist), so the UI needs no
 // network beyond the server itself.
 //
+// Beside the documents, the pages and the API show the cross-document
+// graph: global entities' profiles (/entities/E12), their ego networks drawn
+// with cytoscape.js (/network), paths, timelines and the consistency
+// checks' flags (/flags), all computed per request from store.Graph.
+//
 // The server is read-only: no route changes the store.
 package server
 
@@ -84,6 +89,9 @@ func New(st store.Store, log *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /documents", s.pageDocuments)
 	s.mux.HandleFunc("GET /documents/{id}", s.pageDocument)
 	s.mux.HandleFunc("GET /map", s.pageMap)
+	s.mux.HandleFunc("GET /entities/{id}", s.pageEntity)
+	s.mux.HandleFunc("GET /network", s.pageNetwork)
+	s.mux.HandleFunc("GET /flags", s.pageFlags)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, errNoPage)
 	})
@@ -97,12 +105,18 @@ func New(st store.Store, log *slog.Logger) *Server {
 // checks that every one is described.
 func (s *Server) apiRoutes() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
-		"/api/v1/documents":      s.apiDocuments,
-		"/api/v1/documents/{id}": s.apiDocument,
-		"/api/v1/search":         s.apiSearch,
-		"/api/v1/places":         s.apiPlaces,
-		"/api/v1/stats":          s.apiStats,
-		"/api/v1/openapi.json":   s.apiOpenAPI,
+		"/api/v1/documents":              s.apiDocuments,
+		"/api/v1/documents/{id}":         s.apiDocument,
+		"/api/v1/search":                 s.apiSearch,
+		"/api/v1/places":                 s.apiPlaces,
+		"/api/v1/stats":                  s.apiStats,
+		"/api/v1/openapi.json":           s.apiOpenAPI,
+		"/api/v1/entities":               s.apiEntities,
+		"/api/v1/entities/{id}":          s.apiEntity,
+		"/api/v1/entities/{id}/network":  s.apiNetwork,
+		"/api/v1/entities/{id}/timeline": s.apiTimeline,
+		"/api/v1/path":                   s.apiPath,
+		"/api/v1/flags":                  s.apiFlags,
 	}
 }
 

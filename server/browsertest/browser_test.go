@@ -23,6 +23,7 @@ import (
 	"github.com/dossier-osint/dossier/dedup"
 	"github.com/dossier-osint/dossier/ingest/batch"
 	"github.com/dossier-osint/dossier/pipeline"
+	"github.com/dossier-osint/dossier/resolve"
 	"github.com/dossier-osint/dossier/server"
 	"github.com/dossier-osint/dossier/store"
 	"github.com/dossier-osint/dossier/store/sqlite"
@@ -190,6 +191,10 @@ func newStore(t *testing.T) (*sqlite.Store, *dossier.Document) {
 		t.Fatal(err)
 	}
 	briefing = b
+	// Link the entities across documents, as ingest does at its end.
+	if _, err := resolve.Run(ctx, st, false, resolve.Options{}); err != nil {
+		t.Fatal(err)
+	}
 	return st, d
 }
 
@@ -447,6 +452,108 @@ func TestBrowser(t *testing.T) {
 		b.clean(t)
 	})
 
+	t.Run("search leads to an entity, its profile and its network", func(t *testing.T) {
+		// The entity with the most links in its network.
+		var ents struct {
+			Entities []struct {
+				ID   string `json:"id"`
+				Name string `json:"name"`
+			} `json:"entities"`
+		}
+		getJSON(t, srv.URL+"/api/v1/entities?limit=40", &ents)
+		id, name, best := "", "", 0
+		for _, e := range ents.Entities {
+			var n struct {
+				Edges []json.RawMessage `json:"edges"`
+			}
+			getJSON(t, srv.URL+"/api/v1/entities/"+e.ID+"/network", &n)
+			if len(n.Edges) > best && !strings.ContainsAny(e.Name, "<>") {
+				id, name, best = e.ID, e.Name, len(n.Edges)
+			}
+		}
+		if best < 2 {
+			t.Fatalf("no entity of the examples has two links: %+v", ents)
+		}
+		b.do(t, "search "+name, chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.CSS("#q")),
+			chromedp.SendKeys(chromedp.CSS("#q"), name+"\n"), chromedp.WaitVisible(chromedp.CSS("#entity-hits")))
+		link := `#entity-hits a.chip[href="/entities/` + id + `"]`
+		b.do(t, "open the profile", chromedp.Click(chromedp.CSS(link)), chromedp.WaitVisible(chromedp.CSS("#entity-name")))
+		if h := eval[string](t, b, `document.getElementById('entity-name').textContent`); h != name {
+			t.Errorf("the profile of %q, clicked %q", h, name)
+		}
+		claims := eval[int](t, b, `document.querySelectorAll('#relations .pclaim').length`)
+		sentences := eval[int](t, b, `[...document.querySelectorAll('#relations .pclaim ul.evidence q')].filter((q) => q.textContent.length > 20).length`)
+		docLinks := eval[int](t, b, `document.querySelectorAll('#relations .pclaim ul.evidence a[href^="/documents/sha256"]').length`)
+		if claims == 0 || sentences < claims || docLinks < claims {
+			t.Errorf("the profile shows %d claims, %d evidence sentences, %d links to documents", claims, sentences, docLinks)
+		}
+		b.shoot(t, "entity")
+		b.clean(t)
+
+		b.do(t, "open the network", chromedp.Click(chromedp.CSS("#network-link")), chromedp.WaitVisible(chromedp.CSS("#network.ready")))
+		nodes := eval[int](t, b, `window.dossierNetwork.nodes().length`)
+		if nodes < 3 || eval[string](t, b, `document.getElementById('network').dataset.nodes`) != fmt.Sprint(nodes) {
+			t.Errorf("the network draws %d nodes", nodes)
+		}
+		if n := eval[int](t, b, `window.dossierNetwork.edges().length`); n != best {
+			t.Errorf("the network draws %d edges, the API has %d", n, best)
+		}
+		if n := eval[int](t, b, `document.querySelectorAll('#network canvas').length`); n == 0 {
+			t.Error("no canvas")
+		}
+		// Click, with the mouse, the middle of a link no entity covers.
+		type point struct{ X, Y float64 }
+		at := eval[point](t, b, `(() => {
+			const cy = window.dossierNetwork, box = document.getElementById('network').getBoundingClientRect();
+			for (const e of cy.edges()) {
+				const m = e.renderedMidpoint();
+				const covered = cy.nodes().some((n) => { const bb = n.renderedBoundingBox({includeLabels: true}); return m.x > bb.x1 - 4 && m.x < bb.x2 + 4 && m.y > bb.y1 - 4 && m.y < bb.y2 + 4; });
+				if (!covered && m.x > 0 && m.y > 0 && m.x < box.width && m.y < box.height) return {X: box.left + m.x, Y: box.top + m.y};
+			}
+			return {X: -1, Y: -1};
+		})()`)
+		if at.X < 0 {
+			t.Fatal("every link is under an entity")
+		}
+		b.do(t, "click a link", chromedp.MouseClickXY(at.X, at.Y), chromedp.WaitVisible(chromedp.CSS("#edge-evidence li")))
+		if s := eval[string](t, b, `document.querySelector('#edge-evidence li q').textContent`); len(s) < 20 {
+			t.Errorf("the evidence panel shows %q", s)
+		}
+		if href := eval[string](t, b, `document.querySelector('#edge-evidence li a').getAttribute('href')`); !strings.HasPrefix(href, "/documents/sha256") {
+			t.Errorf("the evidence links to %q", href)
+		}
+		b.shoot(t, "network")
+		// A filter keeps the network drawn (or says it is empty).
+		// The old page is marked, so that the wait is for the new one.
+		b.do(t, "filter by modality", chromedp.Evaluate[chromedp.Void](`document.body.dataset.old = '1'`),
+			chromedp.SetValue(chromedp.CSS(`select[name="modality"]`), "asserted"), chromedp.Click(chromedp.CSS(`#filters button`)),
+			chromedp.WaitVisible(chromedp.CSS("body:not([data-old]) #network.ready")))
+		if loc, _ := chromedp.Run(b.ctx, chromedp.Location()); !strings.Contains(loc, "modality=asserted") {
+			t.Errorf("the filter went to %s", loc)
+		}
+		// A click on an entity opens its profile.
+		node := eval[point](t, b, `(() => {
+			const cy = window.dossierNetwork, box = document.getElementById('network').getBoundingClientRect();
+			const n = cy.nodes().filter((n) => !n.data('centre'))[0] || cy.nodes()[0];
+			window.__clicked = n.id();
+			const p = n.renderedPosition();
+			return {X: box.left + p.x, Y: box.top + p.y};
+		})()`)
+		want := eval[string](t, b, `window.__clicked`)
+		b.do(t, "click an entity", chromedp.MouseClickXY(node.X, node.Y), chromedp.WaitVisible(chromedp.CSS("#entity-name")))
+		if loc, _ := chromedp.Run(b.ctx, chromedp.Location()); !strings.HasSuffix(loc, "/entities/"+want) {
+			t.Errorf("clicking %s went to %s", want, loc)
+		}
+		b.clean(t)
+
+		b.do(t, "open the flags", chromedp.Navigate(b.base+"/flags"), chromedp.WaitReady(chromedp.CSS("footer")))
+		if n := eval[int](t, b, `document.querySelectorAll('#flag-list .flagitem, #no-flags').length`); n == 0 {
+			t.Error("the flags page shows neither flags nor their absence")
+		}
+		b.shoot(t, "flags")
+		b.clean(t)
+	})
+
 	t.Run("documents list pages", func(t *testing.T) {
 		b.do(t, "open the list", chromedp.Navigate(b.base+"/documents?limit=8"), chromedp.WaitVisible(chromedp.CSS("#documents")))
 		if n := eval[int](t, b, `document.querySelectorAll('#documents li').length`); n != 8 {
@@ -521,10 +628,25 @@ func TestBrowser(t *testing.T) {
 		if len(found.Hits) != 1 {
 			t.Fatalf("the ingested hostile file: %d hits", len(found.Hits))
 		}
-		for _, path := range []string{
-			"/documents/" + url.PathEscape(found.Hits[0].ID), "/?q=Zorbaq",
-			"/documents/" + url.PathEscape(hostile.ID), "/documents", "/map", "/?q=" + url.QueryEscape("<script>window.__xss=11</script>"), "/?q=script",
-		} {
+		// The hostile article's entities, whose names are markup, have
+		// profiles and networks too.
+		var marked struct {
+			Entities []struct {
+				ID string `json:"id"`
+			} `json:"entities"`
+		}
+		getJSON(t, srv.URL+"/api/v1/entities?q=xss", &marked)
+		if len(marked.Entities) == 0 {
+			t.Fatal("no global entity from the hostile article")
+		}
+		var graphPages []string
+		for _, e := range marked.Entities {
+			graphPages = append(graphPages, "/entities/"+e.ID, "/network?entity="+e.ID)
+		}
+		for _, path := range append(graphPages,
+			"/documents/"+url.PathEscape(found.Hits[0].ID), "/?q=Zorbaq",
+			"/documents/"+url.PathEscape(hostile.ID), "/documents", "/map", "/flags", "/network", "/?q="+url.QueryEscape("<script>window.__xss=11</script>"), "/?q=script",
+		) {
 			b.do(t, "open "+path, chromedp.Navigate(b.base+path), chromedp.WaitReady(chromedp.CSS("footer")))
 			b.noScriptRan(t)
 			// The map's own SVG, drawn by Leaflet, is not from an article.
@@ -532,6 +654,13 @@ func TestBrowser(t *testing.T) {
 			if live != 0 {
 				t.Errorf("%s: %d live elements from articles in the page", path, live)
 			}
+		}
+		// The network island writes names and evidence as text only.
+		b.do(t, "open a hostile network", chromedp.Navigate(b.base+"/network?entity="+marked.Entities[0].ID), chromedp.WaitVisible(chromedp.CSS("#network.ready")),
+			chromedp.Evaluate[chromedp.Void](`(() => { window.dossierNetwork.edges().forEach((e) => { e.emit('tap'); }); })()`), chromedp.Sleep(100*time.Millisecond))
+		b.noScriptRan(t)
+		if n := eval[int](t, b, `document.querySelectorAll('#edge-panel script, #edge-panel img, #edge-panel svg, #edge-panel iframe, #edge-panel [onerror], #edge-panel [onload]').length`); n != 0 {
+			t.Errorf("the evidence panel holds %d live elements from the article", n)
 		}
 		b.do(t, "open the hostile reader", chromedp.Navigate(b.base+"/documents/"+url.PathEscape(hostile.ID)), chromedp.WaitReady(chromedp.CSS("#text")))
 		if n := eval[int](t, b, `document.querySelectorAll('#text script, #text img, #text svg, #text iframe, main script').length`); n != 0 {
