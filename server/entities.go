@@ -711,12 +711,7 @@ type path struct {
 
 // findParam reads an entity given by name or id in query parameter name.
 func (s *Server) findParam(r *http.Request, name string) (*store.GlobalEntity, error) {
-	v := strings.TrimSpace(r.URL.Query().Get(name))
-	if v == "" {
-		return nil, badRequest(name + ": want an entity name or id (E12)")
-	}
-	e, _, err := resolve.Find(r.Context(), s.st, v)
-	return e, err
+	return s.findEntity(r, r.URL.Query().Get(name), name)
 }
 
 func (s *Server) path(r *http.Request) (*path, error) {

@@ -59,6 +59,8 @@ type Server struct {
 	pages  *template.Template
 	mux    *http.ServeMux
 	static fs.FS
+	// token, when set, lets POST /api/v1/decisions record decisions.
+	token string
 }
 
 // New returns a server over st. A nil logger discards.

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,13 +17,18 @@ import (
 )
 
 func (a *app) serveCmd() *cobra.Command {
-	var addr string
+	var addr, token string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the web UI and the HTTP API on the store",
 		Long: `Serve the web UI and the JSON API (under /api/v1) on the store until interrupted.
-It listens on 127.0.0.1:8080 by default: only this machine can reach it.`,
-		Example: "  dossier serve\n  dossier serve --addr 127.0.0.1:9000",
+It listens on 127.0.0.1:8080 by default: only this machine can reach it.
+
+The server is read-only unless --token is given (or $DOSSIER_TOKEN): then
+POST /api/v1/decisions records merge, not-same and undo decisions for clients
+that send "Authorization: Bearer TOKEN". --token auto makes a random token and
+prints it.`,
+		Example: "  dossier serve\n  dossier serve --addr 127.0.0.1:9000\n  dossier serve --token auto",
 		Args:    exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.openStore()
@@ -32,8 +40,22 @@ It listens on 127.0.0.1:8080 by default: only this machine can reach it.`,
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
 			}
+			h := server.New(st, a.log)
+			if token == "auto" {
+				b := make([]byte, 16)
+				if _, err := rand.Read(b); err != nil {
+					return err
+				}
+				token = hex.EncodeToString(b)
+				fmt.Fprintf(a.stdout, "dossier: write token %s (send it as Authorization: Bearer TOKEN)\n", token)
+			}
+			if token != "" {
+				if err := h.EnableWrites(token); err != nil {
+					return usageError{fmt.Errorf("--token: %w", err)}
+				}
+			}
 			srv := &http.Server{
-				Handler:           server.New(st, a.log),
+				Handler:           h,
 				ReadHeaderTimeout: 10 * time.Second,
 				WriteTimeout:      60 * time.Second,
 				IdleTimeout:       2 * time.Minute,
@@ -55,5 +77,6 @@ It listens on 127.0.0.1:8080 by default: only this machine can reach it.`,
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().StringVar(&token, "token", os.Getenv("DOSSIER_TOKEN"), "enable decisions over the API for clients with this token (16+ characters, or auto) (env DOSSIER_TOKEN)")
 	return cmd
 }
