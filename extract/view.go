@@ -108,28 +108,6 @@ func (v *view) verbAfterSpeaker(k int) bool {
 	return ok && strings.HasSuffix(strings.ToLower(prev.Text), "s") && v.d.Tokens[k].POS != "DT"
 }
 
-// entityIn returns the entity index of the first entity mention inside
-// tokens [a, b), preferring people, or -1.
-func (v *view) entityIn(a, b int, want ...dossier.EntityType) int {
-	best := -1
-	for k := a; k < b; k++ {
-		e := v.tokEnt[k]
-		if e < 0 {
-			continue
-		}
-		if len(want) > 0 && !typeIn(v.ents[e].Type, want) {
-			continue
-		}
-		if v.ents[e].Type == dossier.Person {
-			return e
-		}
-		if best < 0 {
-			best = e
-		}
-	}
-	return best
-}
-
 func typeIn(t dossier.EntityType, ts []dossier.EntityType) bool {
 	for _, x := range ts {
 		if x == t {
@@ -157,14 +135,6 @@ func (v *view) entAt(k int) int {
 	if e := v.tokEnt[k]; e >= 0 {
 		return e
 	}
-	if e, ok := v.pronounEnt[k]; ok && e >= 0 {
-		return e
-	}
-	return -1
-}
-
-// antecedent returns the entity a pronoun at token k stands for, or -1.
-func (v *view) antecedent(k int) int {
 	if e, ok := v.pronounEnt[k]; ok && e >= 0 {
 		return e
 	}
