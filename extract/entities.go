@@ -198,7 +198,9 @@ func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 		if len(words) < 2 {
 			continue
 		}
-		if strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) {
+		// The last word, the first, or in a three-word name the middle one
+		// (a Spanish first surname: "Rojas" of "Hernan Rojas Quintero").
+		if strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) || len(words) == 3 && strings.EqualFold(words[1], part) {
 			switch {
 			case found == nil:
 				found = g

@@ -25,6 +25,9 @@ var (
 	// open transliterated ones ("Lashkar-e-...").
 	orgHeads   = map[string]bool{}
 	orgOpeners = map[string]bool{}
+	// romanceOpeners head Spanish, French and Portuguese names, which
+	// go on through "de", "du", "pour".
+	romanceOpeners = map[string]bool{}
 	// nameOpeners begin personal names ("Abdul", "Ghulam").
 	nameOpeners = map[string]bool{}
 )
@@ -55,9 +58,13 @@ func init() {
 	}
 	for _, f := range dataLines("orgwords.txt") {
 		set := orgHeads
-		if f[0] == "transliterated" {
+		switch f[0] {
+		case "transliterated":
 			set = orgOpeners
-		} else if f[0] != "english" {
+		case "opener":
+			set = romanceOpeners
+		case "english":
+		default:
 			panic(fmt.Sprintf("extract: data/orgwords.txt: unknown class %q", f[0]))
 		}
 		for _, w := range f[1:] {

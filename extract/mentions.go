@@ -516,8 +516,10 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 		end := j
 		joined := false
-		// "Institute" + "of" + "Regional Security", "Centre" + "for" + ...
-		for end+1 < n && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for") && capitalised(d, end+1) {
+		// "Institute" + "of" + "Regional Security", "Centre" + "for" + ...;
+		// "Frente Andino" + "de" + "Liberacion".
+		romance := romanceOpeners[strings.ToLower(d.Tokens[k].Text)]
+		for end+1 < n && (orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for") || romance && romanceConnectors[d.Tokens[end].Text]) && capitalised(d, end+1) {
 			e := end + 1
 			for e < n && capitalised(d, e) {
 				e++
@@ -532,7 +534,7 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 		// Leave a person's name and a title at the front alone.
 		for start < end {
-			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end {
+			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end && !romance {
 				start = ms[i].Last
 			} else if titleWord(d.Tokens[start].Text) && !orgHeads[strings.ToLower(d.Tokens[start].Text)] || isModifierCompound(d.Tokens[start].Text) {
 				start++
@@ -540,7 +542,7 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 				break
 			}
 		}
-		isOrg := joined
+		isOrg := joined || romance && end-k >= 2
 		if end-start >= 2 && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] {
 			isOrg = true
 		}
@@ -556,6 +558,10 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	}
 	return ms
 }
+
+// romanceConnectors join the words of a Spanish, French or Portuguese
+// organisation's name.
+var romanceConnectors = map[string]bool{"de": true, "del": true, "du": true, "des": true, "la": true, "pour": true, "para": true, "por": true, "et": true, "y": true, "e": true, "do": true, "da": true}
 
 // titleWord reports whether w is an honorific, rank or role.
 func titleWord(w string) bool {

@@ -48,9 +48,15 @@ type source struct {
 // returns the source and the end of the phrase, or ok=false.
 func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	toks := v.d.Tokens
-	// Titles left outside the name: "Dr" Arvind Menon, "Inspector General".
+	// Titles left outside the name: "Dr" Arvind Menon, "Inspector General",
+	// "Defence Minister" Laura Restrepo.
 	for a < limit && v.tokEnt[a] < 0 {
 		n, _ := titleAt(v.d, a, limit)
+		if n == 0 {
+			if m, class := v.titleSpan(a, limit); m > 0 && class == "role" && a+m < limit && v.tokEnt[a+m] >= 0 && v.ents[v.tokEnt[a+m]].Type == dossier.Person {
+				n = m
+			}
+		}
 		if n == 0 {
 			break
 		}
@@ -116,6 +122,16 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		return source{}, a, false
 	}
 	src := source{kind: kind, entity: -1}
+	// "its spokesman, Andres Pineda,": the apposition names the speaker.
+	if b+1 < limit && v.d.Tokens[b].Text == "," {
+		if e := v.tokEnt[b+1]; e >= 0 && v.ents[e].Type == dossier.Person {
+			end := b + 1
+			for end < limit && v.tokEnt[end] == e {
+				end++
+			}
+			return source{kind: dossier.Named, entity: e}, end, true
+		}
+	}
 	// "a pony handler who gave his name only as Bashir".
 	if e := v.namedAs(b, limit); e >= 0 {
 		return source{kind: dossier.Named, entity: e}, b, true

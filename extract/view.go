@@ -162,6 +162,18 @@ func (v *view) opensSentence(k int) bool {
 	return k-first < 2
 }
 
+// firstOrgBefore returns the first organisation named in token k's
+// sentence before k, or -1.
+func (v *view) firstOrgBefore(k int) int {
+	first, _ := v.sentence(k)
+	for j := first; j < k; j++ {
+		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org {
+			return e
+		}
+	}
+	return -1
+}
+
 // firstOrgOfPreviousSentence returns the first organisation named in the
 // sentence before token k's, or -1.
 func (v *view) firstOrgOfPreviousSentence(k int) int {
@@ -255,6 +267,10 @@ func (v *view) resolvePronouns() {
 		case want == dossier.Org && v.opensSentence(k):
 			// "Its spokespersons ..." opening a sentence: the organisation
 			// the sentence before was about, its first one named.
+			found = v.firstOrgOfPreviousSentence(k)
+		case want == dossier.Org && (w == "its" || w == "their") && v.firstOrgBefore(k) < 0:
+			// "its spokesman" in a sentence that names no organisation
+			// before it: the one the sentence before was about.
 			found = v.firstOrgOfPreviousSentence(k)
 		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k):
 			found = unnamed
