@@ -37,6 +37,13 @@ func TestArticles(t *testing.T) {
 				"spokesperson_of(Andres Pineda, Frente Andino de Liberacion)",
 			},
 			[]string{"Andres Pineda", "Laura Restrepo"}},
+		{"testdata/jammu-grenade-attack.txt",
+			[]string{
+				"leader_of(Yusuf Rather, Hizb-ul-Fateh)",
+				"founder_of(Ghulam Nabi Parray, Hizb-ul-Fateh)",
+				"leader_of(Rakesh Sharma, Jammu Police)",
+			},
+			[]string{"", "Ghulam Nabi Parray"}},
 		{"testdata/mali-ambush.txt",
 			nil,
 			[]string{"Souleymane Dembele", "Souleymane Dembele", "Moussa Coulibaly", "", "", "Amadou Diallo", "Aminata Toure"}},

@@ -95,6 +95,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 		g.mentions = append(g.mentions, dossier.Mention{Start: span.Start, End: span.End, Text: name})
 		g.titles = appendNew(g.titles, titles...)
 	}
+	groups = mergeSpellings(groups)
 	// Entities are numbered in the order of their first mention.
 	sort.SliceStable(groups, func(a, b int) bool { return groups[a].first < groups[b].first })
 	out := make([]dossier.Entity, 0, len(groups))
@@ -311,4 +312,83 @@ func appendNew(list []string, vs ...string) []string {
 		}
 	}
 	return list
+}
+
+// mergeSpellings joins the groups of one document whose names are the same
+// name spelt two ways ("Rawalakot" / "Rawalkot", "Parray" / "Parrey"): the
+// same type (places count as one), the same first letter, an edit distance
+// of one (two for names of nine letters or more), and not two names the
+// gazetteer knows as different places ("Iran" / "Iraq").
+func mergeSpellings(groups []*entityGroup) []*entityGroup {
+	out := groups[:0]
+	for _, g := range groups {
+		var into *entityGroup
+		for _, h := range out {
+			if sameSpelling(g, h) {
+				into = h
+				break
+			}
+		}
+		if into == nil {
+			out = append(out, g)
+			continue
+		}
+		for n := range g.names {
+			into.names[n] = true
+		}
+		into.mentions = append(into.mentions, g.mentions...)
+		into.titles = appendNew(into.titles, g.titles...)
+		if g.first < into.first {
+			into.first = g.first
+		}
+		// The better-attested spelling names the entity.
+		if len(g.mentions) > len(into.mentions)-len(g.mentions) {
+			into.name = g.name
+		}
+	}
+	return out
+}
+
+func sameSpelling(a, b *entityGroup) bool {
+	place := func(t dossier.EntityType) bool { return t == dossier.GPE || t == dossier.Loc }
+	if a.typ != b.typ && !(place(a.typ) && place(b.typ)) {
+		return false
+	}
+	x, y := strings.ToLower(a.name), strings.ToLower(b.name)
+	if x == y || len(x) < 5 || len(y) < 5 || x[0] != y[0] {
+		return false
+	}
+	limit := 1
+	if len(x) >= 9 && len(y) >= 9 {
+		limit = 2
+	}
+	if editDistance(x, y) > limit {
+		return false
+	}
+	if place(a.typ) && gazetteer.IsPlace(a.name) && gazetteer.IsPlace(b.name) {
+		return false
+	}
+	return true
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

@@ -130,3 +130,22 @@ func TestCanonicalNameAvoidsCapitals(t *testing.T) {
 		t.Fatalf("entities %+v, want Srinagar with alias SRINAGAR", got)
 	}
 }
+
+func TestSpellingDriftIsOneEntity(t *testing.T) {
+	_, ex := annotate(t, "The rally was held in Rawalakot on Sunday. Thousands gathered at a ground in the centre of Rawalkot to hear the cleric.")
+	n := 0
+	for _, e := range ex.Entities {
+		if e.Name == "Rawalakot" || e.Name == "Rawalkot" {
+			n++
+			if len(e.Mentions) != 2 {
+				t.Errorf("%s has %d mentions, want both spellings: %+v", e.Name, len(e.Mentions), e)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d entities for Rawalakot / Rawalkot, want 1: %s", n, describeEntities(ex))
+	}
+	if editDistance("rawalakot", "rawalkot") != 1 || editDistance("iran", "iraq") != 1 || editDistance("", "abc") != 3 {
+		t.Errorf("editDistance is wrong")
+	}
+}

@@ -301,6 +301,11 @@ func (v *view) speeches() []speech {
 // speechAt reads the speech act around cue verb k in the sentence of
 // tokens [first, last).
 func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
+	// "Rather is believed to be ...", "X was named as ...": a passive cue
+	// hedges or reports; its subject is not the one who speaks.
+	if j := k - 1; j >= first && v.d.Tokens[k].POS == "VBN" && (v.d.Tokens[j].Lemma == "be" || j > first && betweenSubjectAndCue[v.lower(j)] && v.d.Tokens[j-1].Lemma == "be") {
+		return speech{}, false
+	}
 	// Subject before the verb.
 	if src, start, end, ok := v.subjectBefore(k, first); ok {
 		sp := speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: k, verb: verb}

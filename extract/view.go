@@ -232,11 +232,19 @@ func (v *view) resolvePronouns() {
 			first, last := v.sentence(k)
 			// Only people who speak change who "he" or "she" most likely
 			// is: "which Indian media reported" does not.
-			if sp, ok := v.speechAt(k, cue, first, last); ok {
+			// "Parray denied the allegations." speaks even with nothing
+			// reported after the verb.
+			src, ok := source{}, false
+			if s, _, _, found := v.subjectBefore(k, first); found && !(v.d.Tokens[k].POS == "VBN" && k > first && v.d.Tokens[k-1].Lemma == "be") {
+				src, ok = s, true
+			} else if sp, found := v.speechAt(k, cue, first, last); found {
+				src, ok = source{kind: sp.kind, entity: sp.source}, true
+			}
+			if ok {
 				switch {
-				case sp.source >= 0 && v.ents[sp.source].Type == dossier.Person:
-					speaker = sp.source
-				case sp.source < 0 && sp.kind == dossier.Anonymous:
+				case src.entity >= 0 && v.ents[src.entity].Type == dossier.Person:
+					speaker = src.entity
+				case src.entity < 0 && src.kind == dossier.Anonymous:
 					speaker = unnamed
 				}
 			}
