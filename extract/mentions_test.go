@@ -88,4 +88,14 @@ func TestCompounds(t *testing.T) {
 	if !found {
 		t.Errorf("no based_in(Jaish-e-Sadiqeen, Bahawalpur): %s", describeRelations(ex))
 	}
+	_, ex = annotate(t, "The Sahel Liberation Front (SLF) denied it. Police blamed the SLF-linked Desert Brigade for the ambush.")
+	found = false
+	for _, r := range ex.Relations {
+		if r.Type == "affiliated_with" && entityName(ex, r.Subject) == "Desert Brigade" && entityName(ex, r.Object) == "Sahel Liberation Front" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no affiliated_with(Desert Brigade, Sahel Liberation Front): %s", describeRelations(ex))
+	}
 }

@@ -317,13 +317,15 @@ func addTitles(ents []dossier.Entity, rels []relation) {
 
 // compoundRelations are the relations a hyphenated modifier states:
 // "the Bahawalpur-based JeS" (based_in), "a Pakistan-backed group"
-// (supports, with the prefix as subject).
+// (supports, with the prefix as subject), "an LeQ-linked front"
+// (affiliated_with).
 var compoundRelations = map[string]struct {
 	typ           string
 	prefixSubject bool
 }{
 	"based": {"based_in", false}, "headquartered": {"based_in", false},
 	"backed": {"supports", true}, "funded": {"supports", true}, "sponsored": {"supports", true}, "supported": {"supports", true},
+	"linked": {"affiliated_with", false}, "affiliated": {"affiliated_with", false}, "aligned": {"affiliated_with", false},
 }
 
 // compounds finds the relations stated by hyphenated modifiers, whose two
