@@ -25,14 +25,15 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	v := newView(d, ex.Entities)
 	a := newAttributions(v, doc)
 
-	qs := v.quotes()
+	indirect := v.speeches()
+	qs := v.quotes(indirect)
 	var sps []speech
 	for _, q := range qs {
 		if q.speech.kind != "" {
 			sps = append(sps, q.speech)
 		}
 	}
-	sps = append(sps, v.speeches()...)
+	sps = append(sps, indirect...)
 
 	ex.Quotes = ex.Quotes[:0]
 	for _, q := range qs {

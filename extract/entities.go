@@ -362,33 +362,11 @@ func sameSpelling(a, b *entityGroup) bool {
 	if len(x) >= 9 && len(y) >= 9 {
 		limit = 2
 	}
-	if editDistance(x, y) > limit {
+	if _, ok := gazetteer.Levenshtein(x, y, limit); !ok {
 		return false
 	}
 	if place(a.typ) && gazetteer.IsPlace(a.name) && gazetteer.IsPlace(b.name) {
 		return false
 	}
 	return true
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -75,19 +75,17 @@ func (v *view) wordsBetween(a, b int) int {
 
 func endsSentence(s string) bool { return s == "." || s == "?" || s == "!" }
 
-// quotes finds the direct quotes and their speakers.
-func (v *view) quotes() []quoteSpan {
-	qs := v.quoteSpans()
-	var indirect []speech
+// quotes finds the direct quotes and their speakers; indirect holds the
+// document's reported speech (speeches), whose source a quoted phrase inside
+// it takes.
+func (v *view) quotes(indirect []speech) []quoteSpan {
+	qs := append([]quoteSpan(nil), v.qspans...)
 	for i := range qs {
 		q := &qs[i]
 		found := v.speakerAfter(q) || v.speakerBefore(q)
 		if !found {
 			// A quoted phrase inside reported speech: `She said that ...
 			// and that "no proscribed organisation is allowed ..."`.
-			if indirect == nil {
-				indirect = v.speeches()
-			}
 			if sp := innermost(indirect, q.open); sp != nil {
 				q.speech, q.cue, found = *sp, sp.cue, true
 			}

@@ -267,12 +267,10 @@ var betweenSubjectAndCue = map[string]bool{
 // that ...", and their scopes.
 func (v *view) speeches() []speech {
 	var out []speech
-	toks := v.d.Tokens
-	for si, sent := range v.d.Sentences {
+	for _, sent := range v.d.Sentences {
 		if sent.Boilerplate {
 			continue
 		}
-		_ = si
 		for k := sent.First; k < sent.Last; k++ {
 			// "according to X"
 			if v.lower(k) == "according" && k+2 < sent.Last && v.lower(k+1) == "to" {
@@ -294,7 +292,6 @@ func (v *view) speeches() []speech {
 			}
 		}
 	}
-	_ = toks
 	return out
 }
 

@@ -21,6 +21,8 @@ type view struct {
 	paraSpan []dossier.Span
 	// pronounEnt maps a pronoun's token to the entity it stands for.
 	pronounEnt map[int]int
+	// qspans are the document's paired quotation marks (quoteSpans).
+	qspans []quoteSpan
 }
 
 func newView(d *nlp.Doc, ents []dossier.Entity) *view {
@@ -52,6 +54,7 @@ func newView(d *nlp.Doc, ents []dossier.Entity) *view {
 		}
 		v.tokPara[k] = p
 	}
+	v.qspans = v.quoteSpans()
 	v.resolvePronouns()
 	return v
 }
@@ -221,7 +224,7 @@ func (v *view) resolvePronouns() {
 		}
 	}
 	inQuote := make([]bool, len(v.d.Tokens))
-	for _, q := range v.quoteSpans() {
+	for _, q := range v.qspans {
 		for k := q.open; k <= q.close; k++ {
 			inQuote[k] = true
 		}

@@ -182,7 +182,7 @@ func Fuzzy(name string, maxDist int) []Place {
 		if count < need {
 			continue
 		}
-		if dist, ok := levenshtein(k, ix.keys[i], d); ok {
+		if dist, ok := Levenshtein(k, ix.keys[i], d); ok {
 			hits = append(hits, hit{i, dist})
 		}
 	}
@@ -250,10 +250,11 @@ func mergeCount(lists [][]int32) []keyCount {
 	return acc
 }
 
-// levenshtein returns the edit distance between a and b (by rune) when it
+// Levenshtein returns the edit distance between a and b (by rune) when it
 // is at most limit, computing only the diagonal band of width 2·limit+1 and
-// giving up as soon as a whole row exceeds limit.
-func levenshtein(a, b string, limit int) (int, bool) {
+// giving up as soon as a whole row exceeds limit. It is how names spelt
+// two ways are told from different names, here and in package extract.
+func Levenshtein(a, b string, limit int) (int, bool) {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra

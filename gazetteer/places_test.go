@@ -254,9 +254,9 @@ func TestLevenshtein(t *testing.T) {
 		{"abcdef", "azcdex", 1, 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := levenshtein(tt.a, tt.b, tt.limit)
+		got, ok := Levenshtein(tt.a, tt.b, tt.limit)
 		if ok != tt.ok || ok && got != tt.want {
-			t.Errorf("levenshtein(%q, %q, %d) = %d, %v; want %d, %v", tt.a, tt.b, tt.limit, got, ok, tt.want, tt.ok)
+			t.Errorf("Levenshtein(%q, %q, %d) = %d, %v; want %d, %v", tt.a, tt.b, tt.limit, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -296,7 +296,7 @@ func TestFuzzyMatchesBruteForce(t *testing.T) {
 		k := Key(q.name)
 		want := map[int32]bool{}
 		for key := range tab.byKey {
-			if _, ok := levenshtein(k, key, q.d); ok {
+			if _, ok := Levenshtein(k, key, q.d); ok {
 				for _, r := range tab.refs(nil, key) {
 					want[r.index()] = true
 				}

@@ -196,15 +196,6 @@ func (s *Server) listEntities(r *http.Request) (entityList, error) {
 	return l, nil
 }
 
-func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
-	l, err := s.listEntities(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, l)
-}
-
 // claimSource is one independent source of a claim: a syndication cluster,
 // with the document whose words are shown.
 type claimSource struct {
@@ -441,15 +432,6 @@ func (s *Server) profile(r *http.Request) (*profile, error) {
 	return p, nil
 }
 
-func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
-	p, err := s.profile(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, p)
-}
-
 // evidenceClaim is one claim with its words, as shown in an edge's panel,
 // a path's hop or a timeline.
 type evidenceClaim struct {
@@ -630,15 +612,6 @@ func (s *Server) network(r *http.Request) (*network, error) {
 	return n, nil
 }
 
-func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) {
-	n, err := s.network(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, n)
-}
-
 // timeline is an entity's claims in date order.
 type timeline struct {
 	Entity     entityRef       `json:"entity"`
@@ -681,15 +654,6 @@ func (s *Server) timeline(r *http.Request, def int) (*timeline, error) {
 		t.Claims = nm.claims(tl[p.Offset:min(len(tl), p.Offset+p.Limit)])
 	}
 	return t, nil
-}
-
-func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
-	t, err := s.timeline(r, defaultLimit)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, t)
 }
 
 // pathHop is one step of a path.
@@ -746,15 +710,6 @@ func (s *Server) path(r *http.Request) (*path, error) {
 		p.Hops = append(p.Hops, pathHop{From: nm.ref(h.From), To: nm.ref(h.To), Weight: h.Weight, Predicates: h.Predicates, Claims: nm.claims(h.Claims)})
 	}
 	return p, nil
-}
-
-func (s *Server) apiPath(w http.ResponseWriter, r *http.Request) {
-	p, err := s.path(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, p)
 }
 
 // finding is a check's flag with both sides' evidence and the entities it
@@ -836,15 +791,6 @@ func (s *Server) listFlags(r *http.Request) (flagList, error) {
 		}
 	}
 	return l, nil
-}
-
-func (s *Server) apiFlags(w http.ResponseWriter, r *http.Request) {
-	l, err := s.listFlags(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, l)
 }
 
 // globalOf maps the entities of one document's extraction to their global

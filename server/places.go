@@ -173,12 +173,3 @@ func (s *Server) listPlaces(r *http.Request) (placeList, error) {
 	}
 	return l, nil
 }
-
-func (s *Server) apiPlaces(w http.ResponseWriter, r *http.Request) {
-	l, err := s.listPlaces(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, l)
-}

@@ -107,18 +107,39 @@ func New(st store.Store, log *slog.Logger) *Server {
 // checks that every one is described.
 func (s *Server) apiRoutes() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
-		"/api/v1/documents":              s.apiDocuments,
-		"/api/v1/documents/{id}":         s.apiDocument,
-		"/api/v1/search":                 s.apiSearch,
-		"/api/v1/places":                 s.apiPlaces,
-		"/api/v1/stats":                  s.apiStats,
-		"/api/v1/openapi.json":           s.apiOpenAPI,
-		"/api/v1/entities":               s.apiEntities,
-		"/api/v1/entities/{id}":          s.apiEntity,
-		"/api/v1/entities/{id}/network":  s.apiNetwork,
-		"/api/v1/entities/{id}/timeline": s.apiTimeline,
-		"/api/v1/path":                   s.apiPath,
-		"/api/v1/flags":                  s.apiFlags,
+		"/api/v1/documents": serveJSON(s, func(r *http.Request) (documentList, error) {
+			return s.listDocuments(r, defaultLimit)
+		}),
+		"/api/v1/documents/{id}": serveJSON(s, s.documentDetail),
+		"/api/v1/search": serveJSON(s, func(r *http.Request) (searchResult, error) {
+			return s.search(r, 20)
+		}),
+		"/api/v1/places": serveJSON(s, s.listPlaces),
+		"/api/v1/stats": serveJSON(s, func(r *http.Request) (store.Stats, error) {
+			return s.st.Stats(r.Context())
+		}),
+		"/api/v1/openapi.json":          s.apiOpenAPI,
+		"/api/v1/entities":              serveJSON(s, s.listEntities),
+		"/api/v1/entities/{id}":         serveJSON(s, s.profile),
+		"/api/v1/entities/{id}/network": serveJSON(s, s.network),
+		"/api/v1/entities/{id}/timeline": serveJSON(s, func(r *http.Request) (*timeline, error) {
+			return s.timeline(r, defaultLimit)
+		}),
+		"/api/v1/path":  serveJSON(s, s.path),
+		"/api/v1/flags": serveJSON(s, s.listFlags),
+	}
+}
+
+// serveJSON answers a GET with what get returns for the request, as JSON,
+// or with its error.
+func serveJSON[T any](s *Server, get func(*http.Request) (T, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := get(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.writeJSON(w, http.StatusOK, v)
 	}
 }
 
@@ -260,15 +281,6 @@ func (s *Server) listDocuments(r *http.Request, def int) (documentList, error) {
 	return l, nil
 }
 
-func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	l, err := s.listDocuments(r, defaultLimit)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, l)
-}
-
 // documentDetail is a document with its text and its extraction.
 type documentDetail struct {
 	Document   *dossier.Document   `json:"document"`
@@ -286,15 +298,6 @@ func (s *Server) documentDetail(r *http.Request) (documentDetail, error) {
 		return documentDetail{}, err
 	}
 	return documentDetail{Document: doc, Extraction: ex}, nil
-}
-
-func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
-	d, err := s.documentDetail(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, d)
 }
 
 // searchResult is the answer to a query: documents by full text, and, on
@@ -336,24 +339,6 @@ func (s *Server) search(r *http.Request, def int) (searchResult, error) {
 		res.Entities = names
 	}
 	return res, nil
-}
-
-func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	res, err := s.search(r, 20)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, res)
-}
-
-func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
-	st, err := s.st.Stats(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, st)
 }
 
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
