@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -36,8 +37,34 @@ type Store struct {
 var _ store.Store = (*Store)(nil)
 
 // Open opens the SQLite store at path, creating it if needed, and brings its
-// schema up to date.
+// schema up to date. Processes that open a new file at the same moment can
+// find it locked while one of them switches it to WAL mode, a moment in
+// which SQLite answers "busy" without waiting; Open retries that for up to
+// openPatience.
 func Open(path string) (*Store, error) {
+	deadline := time.Now().Add(openPatience)
+	wait := 5 * time.Millisecond
+	for {
+		s, err := open(path)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return s, err
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, 250*time.Millisecond)
+	}
+}
+
+// openPatience is how long Open retries a file that another process holds
+// locked while it creates or converts it.
+const openPatience = 15 * time.Second
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
+}
+
+// open is one attempt of Open.
+func open(path string) (*Store, error) {
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-65536)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
