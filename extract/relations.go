@@ -57,6 +57,17 @@ func (v *view) ruleTokens(first, last int) []rules.Token {
 		}
 		out[k-first] = rt
 	}
+	// A subject pronoun resolved to a named entity stands for it, so that
+	// "He is a member of the HuW" matches as "<PERSON> is a member of
+	// <ORG>". Possessives stay words: "his brother" is not a person.
+	for k := first; k < last; k++ {
+		if !subjectPronouns[out[k-first].Lower] || out[k-first].Entity != "" {
+			continue
+		}
+		if e, ok := v.pronounEnt[k]; ok && e >= 0 {
+			out[k-first].Entity, out[k-first].EntityStart = string(v.ents[e].Type), true
+		}
+	}
 	// Gazetteer classes: titles (longest first), countries and demonyms.
 	for k := first; k < last; {
 		n, class := v.titleSpan(k, last)
@@ -76,6 +87,9 @@ func (v *view) ruleTokens(first, last int) []rules.Token {
 	}
 	return out
 }
+
+// subjectPronouns can stand for a named entity in a relation rule.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
 // titleSpan returns the length and class of the longest title starting at
 // token k (before limit): "chief", "Inspector General", "spokesperson".
@@ -145,7 +159,29 @@ func (v *view) relations(rs *rules.RuleSet) []relation {
 			add(r, r.sentFirst)
 		}
 	}
+	out = v.dropCampPlaces(out)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].anchor < out[b].anchor })
+	return out
+}
+
+// dropCampPlaces removes "trained in <place>" where the same words also
+// say which organisation ran the camps: "trained in camps near Rawalakot
+// run by the LeQ" is training with the LeQ; the place is only where its
+// camps are.
+func (v *view) dropCampPlaces(rels []relation) []relation {
+	withOrg := map[[2]int]bool{}
+	for _, r := range rels {
+		if r.rel.Type == "trained_in" && v.ents[r.object].Type == dossier.Org {
+			withOrg[[2]int{r.subject, r.anchor}] = true
+		}
+	}
+	out := rels[:0]
+	for _, r := range rels {
+		if r.rel.Type == "trained_in" && v.ents[r.object].Type != dossier.Org && withOrg[[2]int{r.subject, r.anchor}] {
+			continue
+		}
+		out = append(out, r)
+	}
 	return out
 }
 

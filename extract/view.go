@@ -285,7 +285,7 @@ func (v *view) resolvePronouns() {
 			found = v.firstOrgOfPreviousSentence(k)
 		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k):
 			found = unnamed
-		case fits(speaker) && !inQuote[k]:
+		case fits(speaker) && !inQuote[k] && (v.subjectOfCue(k) || !v.namedJustBefore(k, fits, speaker)):
 			found = speaker
 		}
 		if found == -1 {
@@ -304,6 +304,21 @@ func (v *view) resolvePronouns() {
 			genders[found] = g
 		}
 	}
+}
+
+// namedJustBefore reports whether somebody other than the last speaker who
+// fits the pronoun at token k is named in its sentence or the one before:
+// in "Wani, 34, comes from Kokernag. Police records say he was a member",
+// "he" is Wani, whoever spoke last. A pronoun that says something ("he
+// said") is still taken for the speaker.
+func (v *view) namedJustBefore(k int, fits func(int) bool, speaker int) bool {
+	s := v.tokSent[k]
+	for j := k - 1; j >= 0 && v.tokSent[j] >= s-1; j-- {
+		if e := v.tokEnt[j]; fits(e) {
+			return e != speaker
+		}
+	}
+	return false
 }
 
 // span returns the byte span of tokens [a, b).
