@@ -515,9 +515,42 @@ func (g *Graph) DegreeRank() []Score {
 }
 
 // Communities partitions the entities by Louvain modularity over the
-// corroboration weights; largest community first, members sorted. The
-// result is deterministic for a given graph.
+// corroboration weights (see louvain); largest community first, members
+// sorted. The result is deterministic for a given graph.
 func (g *Graph) Communities() [][]int64 {
+	if len(g.adj) == 0 {
+		return nil
+	}
+	c := g.arrays()
+	comm := louvain(c, 1)
+	var out [][]int64
+	for i, k := range comm {
+		for int(k) >= len(out) {
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], c.ids[i])
+	}
+	return sortCommunities(out)
+}
+
+// sortCommunities sorts the members of each community, and the
+// communities largest first, then by their first member.
+func sortCommunities(out [][]int64) [][]int64 {
+	for _, ids := range out {
+		slices.Sort(ids)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i][0] < out[j][0]
+	})
+	return out
+}
+
+// communitiesGonum is Communities by gonum's community.Modularize, kept to
+// check Communities against.
+func (g *Graph) communitiesGonum() [][]int64 {
 	if len(g.adj) == 0 {
 		return nil
 	}
@@ -528,16 +561,24 @@ func (g *Graph) Communities() [][]int64 {
 		for i, n := range c {
 			ids[i] = n.ID()
 		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 		out = append(out, ids)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if len(out[i]) != len(out[j]) {
-			return len(out[i]) > len(out[j])
+	return sortCommunities(out)
+}
+
+// Modularity returns the modularity (resolution 1, corroboration weights)
+// of a partition of g's entities, by gonum's community.Q.
+func (g *Graph) Modularity(communities [][]int64) float64 {
+	if len(g.adj) == 0 {
+		return 0
+	}
+	cs := make([][]gg.Node, len(communities))
+	for i, c := range communities {
+		for _, id := range c {
+			cs[i] = append(cs[i], simple.Node(id))
 		}
-		return out[i][0] < out[j][0]
-	})
-	return out
+	}
+	return community.Q(g.undirected(func(e *Edge) float64 { return e.Weight }), cs, 1)
 }
 
 var _ gg.Graph = (*simple.WeightedUndirectedGraph)(nil)

@@ -2,6 +2,9 @@ package graph
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/dossier-osint/dossier"
@@ -144,5 +147,76 @@ func TestPageRankAgreesWithGonum(t *testing.T) {
 	}
 	if sum < 0.999 || sum > 1.001 {
 		t.Errorf("ranks sum to %v, want 1", sum)
+	}
+}
+
+// planted returns claims linking groups of size nodes each: dense within
+// a group, sparse between groups, weights (sources) from 1 to 3.
+func planted(groups, size int, seed uint64) []store.Claim {
+	r := rand.New(rand.NewPCG(seed, 1))
+	var cs []store.Claim
+	n := groups * size
+	for a := range n {
+		for b := a + 1; b < n; b++ {
+			p := 0.005
+			if a/size == b/size {
+				p = 0.3
+			}
+			if r.Float64() >= p {
+				continue
+			}
+			for k := range 1 + r.IntN(3) {
+				cs = append(cs, rel(int64(a+1), int64(b+1), "met_with", "d", fmt.Sprintf("c%d", k), "met"))
+			}
+		}
+	}
+	return cs
+}
+
+func TestCommunitiesAgreeWithGonum(t *testing.T) {
+	for _, tc := range []struct {
+		groups, size int
+		seed         uint64
+	}{{2, 6, 1}, {10, 12, 2}, {30, 20, 3}} {
+		g := Build(planted(tc.groups, tc.size, tc.seed))
+		mine, theirs := g.Communities(), g.communitiesGonum()
+		qm, qt := g.Modularity(mine), g.Modularity(theirs)
+		t.Logf("%d groups of %d: %d communities, modularity %.4f; gonum %d, %.4f", tc.groups, tc.size, len(mine), qm, len(theirs), qt)
+		if qm < qt-0.01 {
+			t.Errorf("%d groups of %d: modularity %.4f, gonum's %.4f", tc.groups, tc.size, qm, qt)
+		}
+		seen, total := map[int64]bool{}, 0
+		for _, c := range mine {
+			for _, id := range c {
+				if seen[id] {
+					t.Fatalf("E%d in two communities", id)
+				}
+				seen[id] = true
+			}
+			total += len(c)
+		}
+		if total != len(g.Nodes()) {
+			t.Errorf("communities cover %d of %d entities", total, len(g.Nodes()))
+		}
+		if again := g.Communities(); !slices.EqualFunc(again, mine, slices.Equal) {
+			t.Errorf("%d groups of %d: a second run gives another partition", tc.groups, tc.size)
+		}
+	}
+}
+
+func TestCommunitiesOfTwoCliques(t *testing.T) {
+	var cs []store.Claim
+	for _, base := range []int64{1, 11} {
+		for a := base; a < base+5; a++ {
+			for b := a + 1; b < base+5; b++ {
+				cs = append(cs, rel(a, b, "met_with", "d", "c", "met"))
+			}
+		}
+	}
+	cs = append(cs, rel(5, 11, "met_with", "d", "c", "bridge"))
+	got := Build(cs).Communities()
+	want := [][]int64{{1, 2, 3, 4, 5}, {11, 12, 13, 14, 15}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("communities %v, want %v", got, want)
 	}
 }

@@ -71,9 +71,10 @@ func compatible(a, b dossier.EntityType) bool {
 type world struct {
 	name    string
 	typ     dossier.EntityType
-	docs    map[string]bool // gold documents naming it
-	found   map[string]bool // documents where an extracted entity matched it
-	globals map[int64]bool  // global entities those extracted entities resolved to
+	docs    map[string]bool    // gold documents naming it
+	found   map[string]bool    // documents where an extracted entity matched it
+	globals map[int64]bool     // global entities those extracted entities resolved to
+	via     map[int64][]string // for each of globals, the extracted names (and documents) that went to it
 }
 
 // goldWorlds loads the gold of examples/, matches each gold document to
@@ -145,7 +146,7 @@ func goldWorlds(t *testing.T, st store.Store) ([]*goldEntity, []*world) {
 		if !ok {
 			w = len(worlds)
 			roots[r] = w
-			worlds = append(worlds, &world{name: e.name, typ: e.typ, docs: map[string]bool{}, found: map[string]bool{}, globals: map[int64]bool{}})
+			worlds = append(worlds, &world{name: e.name, typ: e.typ, docs: map[string]bool{}, found: map[string]bool{}, globals: map[int64]bool{}, via: map[int64][]string{}})
 		}
 		e.world = w
 		worlds[w].docs[e.doc] = true
@@ -184,6 +185,7 @@ func resolveWorlds(t *testing.T, st store.Store, ents []*goldEntity, worlds []*w
 			w := worlds[g.world]
 			w.found[doc] = true
 			w.globals[id] = true
+			w.via[id] = append(w.via[id], fmt.Sprintf("%q in %q", p.Name, g.title))
 		}
 	}
 }
@@ -244,7 +246,15 @@ func TestExamples(t *testing.T) {
 			if len(w.globals) == 1 {
 				one++
 			} else {
-				splitApart = append(splitApart, fmt.Sprintf("%s %s in %d documents → %v", w.typ, w.name, len(w.found), globalsOf(w)))
+				if _, known := knownSplits[w.name]; !known {
+					t.Errorf("%s %s is split apart: %v", w.typ, w.name, globalsOf(w))
+				}
+				var parts []string
+				for _, id := range globalsOf(w) {
+					sort.Strings(w.via[id])
+					parts = append(parts, fmt.Sprintf("%s: %s", store.EntityID(id), strings.Join(w.via[id], "; ")))
+				}
+				splitApart = append(splitApart, fmt.Sprintf("%s %s in %d documents → %s", w.typ, w.name, len(w.found), strings.Join(parts, " | ")))
 			}
 		}
 		var merged []string
@@ -275,8 +285,8 @@ func TestExamples(t *testing.T) {
 		if found < 59 {
 			t.Errorf("only %d cross-document entities found by extraction, want at least 59", found)
 		}
-		if one < found-minSplit {
-			t.Errorf("%d of %d cross-document entities resolved to one global entity, want at least %d", one, found, found-minSplit)
+		if one < found-len(knownSplits) {
+			t.Errorf("%d of %d cross-document entities resolved to one global entity, want at least %d", one, found, found-len(knownSplits))
 		}
 		if pairs > maxMergedPairs {
 			t.Errorf("%d pairs of distinct real-world entities merged, want at most %d", pairs, maxMergedPairs)
@@ -452,15 +462,24 @@ func TestExamples(t *testing.T) {
 	})
 }
 
+// knownSplits are the gold real-world entities of the examples that the
+// resolver leaves in more than one global entity, and why; any other split
+// fails TestExamples.
+var knownSplits = map[string]string{
+	// The gold gives "Indian-administered Kashmir" as an alias of
+	// "Kashmir" but "Pakistan-administered Kashmir" as a place of its own.
+	// Nothing in the text tells the two qualified names apart: the
+	// gazetteer has no Kashmir region, and the bare name appears beside
+	// only the Indian-administered form in one report (Capital Wire, 26
+	// April) and beside only the Pakistan-administered form in another
+	// (FNA, 21 April), meaning the Indian side in both. The resolver
+	// keeps both qualified regions apart from the bare name.
+	"Kashmir": "a qualified region is not its bare name",
+}
+
 // Thresholds of TestExamples, measured on the examples when it was
 // written; see the test's log for the numbers.
 const (
-	// minSplit: the "Brigade" of "martyrs of the Brigade" (FNA, 27 April)
-	// is extracted as an organisation of its own, which nothing joins to
-	// the Kashmir Freedom Brigade; "Indian-administered Kashmir", an alias
-	// of Kashmir in the gold, is extracted (and kept, like
-	// "Pakistan-administered Kashmir") as a region of its own.
-	minSplit          = 2
 	maxMergedPairs    = 0
 	maxEventConflicts = 2
 )

@@ -156,7 +156,7 @@ func ParseName(raw string) Name {
 	n.Folded = strings.Join(folded, " ")
 	n.Skeleton = strings.Join(skel, " ")
 	if looksLikeAcronym(raw) {
-		n.Acronyms = []string{strings.ToLower(strings.NewReplacer(".", "", "-", "", " ", "").Replace(raw))}
+		n.Acronyms = []string{strings.ToLower(acronymPunct.Replace(raw))}
 	} else if all := strings.Fields(n.Key); len(all) >= 2 {
 		var a, b, c strings.Builder
 		for _, t := range all {
@@ -177,11 +177,18 @@ func ParseName(raw string) Name {
 	return n
 }
 
+// acronymPunct drops the dots, hyphens and spaces of an acronym (U.S.,
+// Al-Q).
+var acronymPunct = strings.NewReplacer(".", "", "-", "", " ", "")
+
 // looksLikeAcronym: one word of 2 to 7 letters with at least two capitals
 // (JeM, LeT, TTP, U.S.).
 func looksLikeAcronym(s string) bool {
-	s = strings.NewReplacer(".", "", "-", "").Replace(s)
-	if strings.ContainsRune(s, ' ') || len(s) < 2 || len(s) > 7 {
+	if strings.ContainsRune(s, ' ') {
+		return false
+	}
+	s = acronymPunct.Replace(s)
+	if len(s) < 2 || len(s) > 7 {
 		return false
 	}
 	upper := 0

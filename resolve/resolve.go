@@ -32,8 +32,37 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 	var created []int            // index positions of entities new in this document
 	ix.inDoc = map[int][]Name{}
 	defer func() { ix.inDoc = nil }()
-	for i, ent := range ex.Entities {
+	// Short forms go last, so that the entity they abbreviate is
+	// resolved first.
+	long := shortForms(ex.Entities)
+	order := make([]int, 0, len(ex.Entities))
+	for _, short := range []bool{false, true} {
+		for i := range ex.Entities {
+			if (long[i] >= 0) == short {
+				order = append(order, i)
+			}
+		}
+	}
+	for _, i := range order {
+		ent := ex.Entities[i]
 		l := &Local{Doc: doc.ID, Entity: ent, Countries: countries}
+		if j := long[i]; j >= 0 {
+			// One of the document's own names, shortened: it is that
+			// entity, but its name is too generic to be a name of the
+			// global entity ("Brigade" must not find the Kashmir Freedom
+			// Brigade in another report).
+			id := global[ex.Entities[j].ID]
+			pos := ix.byID[id]
+			m := store.Member{Doc: doc.ID, Local: ent.ID, Key: Key(ent.Name), NameKey: ParseName(ent.Name).Folded, Name: ent.Name, Type: ent.Type,
+				Mentions: len(ent.Mentions), Global: id, Score: 0.9, Method: "short-form"}
+			match := Match{Entity: pos, Score: m.Score, Method: m.Method, Why: "the end of " + ex.Entities[j].Name + " in the same document"}
+			if d, ok := ix.reviewDecision(pos, l, match); ok {
+				r.Decisions = append(r.Decisions, d)
+			}
+			global[ent.ID] = id
+			r.Members = append(r.Members, m)
+			continue
+		}
 		for j, fs := range folded {
 			for _, f := range fs {
 				if j != i && !contains(folded[i], f) {
@@ -93,6 +122,62 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 	ix.dirty = ix.dirty[:0]
 	r.Claims = claimsOf(doc, ex, global)
 	return r
+}
+
+// shortForms finds, for each organisation of a document, the one other
+// organisation of the document whose name ends with all of its words and
+// is longer ("the Brigade" and the "Kashmir Freedom Brigade", "the
+// Agency" and the "Central Counter-Terrorism Agency"): its index, or -1
+// when there is none or more than one ("the Army" beside the "Indian
+// Army" and the "Pakistan Army" is neither). Acronyms are left to the
+// acronym rule.
+func shortForms(ents []dossier.Entity) []int {
+	out := make([]int, len(ents))
+	names := make([]Name, len(ents))
+	for i, e := range ents {
+		out[i] = -1
+		names[i] = ParseName(e.Name)
+	}
+	for i, e := range ents {
+		a := names[i]
+		if e.Type != dossier.Org || len(a.Tokens) == 0 || looksLikeAcronym(e.Name) {
+			continue
+		}
+		for j, f := range ents {
+			b := names[j]
+			if j == i || f.Type != e.Type || len(b.Tokens) <= len(a.Tokens) || !endsWith(b.Tokens, a.Tokens) {
+				continue
+			}
+			if out[i] >= 0 {
+				out[i] = -2 // more than one
+				break
+			}
+			out[i] = j
+		}
+		if out[i] == -2 {
+			out[i] = -1
+		}
+	}
+	// A long form that is itself a short form of a third name is not an
+	// entity to join yet; keep chains out.
+	for i, j := range out {
+		if j >= 0 && out[j] >= 0 {
+			out[i] = -1
+		}
+	}
+	return out
+}
+
+// endsWith reports whether the folded tokens of long end with those of
+// short.
+func endsWith(long, short []string) bool {
+	off := len(long) - len(short)
+	for k, t := range short {
+		if foldToken(long[off+k]) != foldToken(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // reviewDecision records a non-exact automatic merge, so an analyst can

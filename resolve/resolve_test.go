@@ -300,3 +300,41 @@ func TestUndoAutomaticMergeAndRefusals(t *testing.T) {
 		t.Errorf("Find(Mohammed Ali) = %+v, others %+v, %v: want the boxer and the commander", e, others, err)
 	}
 }
+
+func TestShortFormJoinsItsDocumentsEntity(t *testing.T) {
+	ix := resolve.NewIndex(nil, nil, resolve.Options{})
+	globalOf := func(r *store.Resolution, name string) int64 {
+		t.Helper()
+		for _, m := range r.Members {
+			if m.Name == name {
+				return m.Global
+			}
+		}
+		t.Fatalf("no member %q in %+v", name, r.Members)
+		return 0
+	}
+	// The short form comes first in the extraction: it must still join.
+	one := fixture{text: "The Brigade said the Valley Freedom Brigade did it; the Army, the Indian Army and the Pakistan Army were on alert.",
+		entities: []ent{{dossier.Org, "Brigade", nil, nil}, {dossier.Org, "Valley Freedom Brigade", nil, nil},
+			{dossier.Org, "Army", nil, nil}, {dossier.Org, "Indian Army", nil, nil}, {dossier.Org, "Pakistan Army", nil, nil}},
+		rels: [][3]string{{"member_of", "Brigade", "Army"}}}
+	doc, ex := one.build(1)
+	r := ix.Document(doc, ex)
+	vfb := globalOf(r, "Valley Freedom Brigade")
+	if got := globalOf(r, "Brigade"); got != vfb {
+		t.Errorf("Brigade → E%d, want the Valley Freedom Brigade E%d of its document", got, vfb)
+	}
+	army := globalOf(r, "Army")
+	if army == globalOf(r, "Indian Army") || army == globalOf(r, "Pakistan Army") {
+		t.Errorf("Army beside two armies joined one of them")
+	}
+	if len(r.Claims) != 1 || r.Claims[0].Subject != vfb {
+		t.Errorf("claims %+v: want the Brigade's claim on E%d", r.Claims, vfb)
+	}
+	// In another report, "Brigade" alone is not the Valley Freedom Brigade.
+	two := fixture{text: "A Brigade spokesman denied it.", entities: []ent{{dossier.Org, "Brigade", nil, nil}}}
+	doc, ex = two.build(2)
+	if got := globalOf(ix.Document(doc, ex), "Brigade"); got == vfb {
+		t.Errorf("Brigade of another report joined the Valley Freedom Brigade E%d", vfb)
+	}
+}
