@@ -1,6 +1,8 @@
 package muc
 
 import (
+	"strings"
+
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/events"
 	"github.com/dossier-osint/dossier/nlp"
@@ -20,8 +22,10 @@ type IsOrganisation func(text string, entityType dossier.EntityType) bool
 func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org IsOrganisation) map[string][]string {
 	text := d.Text
 	types := map[string]dossier.EntityType{}
+	full := map[string]string{}
 	for _, e := range ents {
 		types[e.ID] = e.Type
+		full[e.ID] = fullName(e, text)
 	}
 	out := map[string][]string{}
 	for _, ev := range evs {
@@ -55,10 +59,34 @@ func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org
 			default:
 				continue
 			}
+			if f := full[r.Entity]; f != "" && fullNames[role] && types[r.Entity] == dossier.Person {
+				s = f
+			}
 			out[role] = append(out[role], s)
 		}
 	}
 	return out
+}
+
+// fullNames are the MUC roles whose fillers MapEvents reports by their
+// fullest mention: a person named "Romero" after "Oscar Arnulfo Romero" is
+// scored by the full name, as MUC-4 answer keys give it.
+var fullNames = map[string]bool{"Victim": true}
+
+// fullName returns the mention of e with the most words (the first of
+// them), read from text.
+func fullName(e dossier.Entity, text string) string {
+	best, n := "", 0
+	for _, m := range e.Mentions {
+		s := m.Text
+		if m.End > m.Start && m.End <= len(text) {
+			s = text[m.Start:m.End]
+		}
+		if k := len(strings.Fields(s)); k > n {
+			best, n = s, k
+		}
+	}
+	return best
 }
 
 // named reports whether the phrase at [start, end) of d is a name: its

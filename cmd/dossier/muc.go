@@ -85,7 +85,7 @@ matched once. Also prints the share of no-incident documents given any role.
 // trainEventsCmd is `dossier train events`.
 func (a *app) trainEventsCmd() *cobra.Command {
 	var trainPath, devPath, out string
-	var iters int
+	var iters, folds int
 	cmd := &cobra.Command{
 		Use:   "events --train FILE --dev FILE --out MODEL",
 		Short: "Train the attack-role classifier of event extraction from MUC-4 files",
@@ -110,6 +110,7 @@ reproduces events/model/roles.gz. Training is deterministic.`,
 			}
 			opt := muc.TrainOptions{Workers: 2, Log: a.stderr}
 			opt.Iterations = iters
+			opt.Folds = folds
 			m, err := muc.TrainModel(cmd.Context(), train, dev, opt)
 			if err != nil {
 				return err
@@ -133,6 +134,7 @@ reproduces events/model/roles.gz. Training is deterministic.`,
 	cmd.Flags().StringVar(&devPath, "dev", "", "MUC-4 dev file, for the thresholds")
 	cmd.Flags().StringVar(&out, "out", "", "file to write the model to")
 	cmd.Flags().IntVar(&iters, "iterations", 8, "passes over the training data")
+	cmd.Flags().IntVar(&folds, "folds", 0, "set the thresholds by cross-validation on --train with this many folds instead of on --dev (the dev score is then held out)")
 	return cmd
 }
 
