@@ -41,6 +41,7 @@ func CompleteMentions(d *nlp.Doc) {
 		ms = cleanMentions(d, ms)
 		ms = organisationNames(d, ms)
 		ms = splitCountries(d, ms)
+		ms = splitPlaceHolders(d, ms)
 		ms = territoryNames(d, ms)
 	}
 	ms = retypeByForm(d, ms)
@@ -651,6 +652,70 @@ func splitCountries(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		ms = append(ms, mentionOf(d, m.First+1, m.Last, rest))
 	}
 	return ms
+}
+
+// splitPlaceHolders splits a mention that runs a place into the name of
+// the person holding an office there, when a title comes just before it
+// ("Deputy Commissioner of Anantnag Tariq Lone" tagged "Anantnag Tariq
+// Lone", "SSP Baramulla Nadia Rather"): the place is a place, the rest a
+// person. The place is one or two words the gazetteer knows.
+func splitPlaceHolders(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Type == dossier.GPE || m.Last-m.First < 2 || !titleBefore(d, m.First) {
+			continue
+		}
+		for n := min(2, m.Last-m.First-1); n >= 1; n-- {
+			place := d.Text[d.Tokens[m.First].Start:d.Tokens[m.First+n-1].End]
+			if nameOpeners[strings.ToLower(place)] || !townNamed(place) || !capitalised(d, m.First+n) || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
+				continue
+			}
+			if m.Last-m.First-n >= 2 && placeSuffixes[strings.ToLower(d.Tokens[m.First+n].Text)] {
+				n++ // "Kano State", "Helmand Province"
+			}
+			ms[i] = mentionOf(d, m.First, m.First+n, dossier.GPE)
+			ms = append(ms, mentionOf(d, m.First+n, m.Last, dossier.Person))
+			break
+		}
+	}
+	return ms
+}
+
+// townNamed reports whether name is a country or the own name of a place
+// of at least 5,000 people: an alternate name or a hamlet ("Marc", "Awa")
+// is more likely a given name.
+func townNamed(name string) bool {
+	if _, ok := gazetteer.Country(name); ok {
+		return true
+	}
+	for _, p := range gazetteer.Places(name) {
+		if p.Population >= 5000 && (strings.EqualFold(p.ASCII, name) || strings.EqualFold(p.Name, name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSuffixes are the words that end the name of an administrative
+// division after its proper name.
+var placeSuffixes = map[string]bool{"state": true, "province": true, "district": true, "division": true, "region": true, "county": true, "governorate": true, "prefecture": true}
+
+// titleBefore reports whether an office title ends just before token k,
+// or before an "of" or a bracketed acronym just before it ("SSP",
+// "Deputy Commissioner of", "Senior Superintendent of Police (SSP)").
+func titleBefore(d *nlp.Doc, k int) bool {
+	if k > 0 && strings.EqualFold(d.Tokens[k-1].Text, "of") {
+		k--
+	} else if k >= 3 && d.Tokens[k-1].Text == ")" && d.Tokens[k-3].Text == "(" {
+		k -= 3
+	}
+	for n := 1; n <= gazetteer.MaxTitleWords() && n <= k; n++ {
+		s := d.Text[d.Tokens[k-n].Start:d.Tokens[k-1].End]
+		if t, ok := gazetteer.Title(s); ok && (t.Class == gazetteer.TitleRole || t.Class == gazetteer.TitleRank) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropTitles removes mentions that are only a title ("Interior Minister"
