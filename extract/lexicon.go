@@ -30,6 +30,10 @@ var (
 	romanceOpeners = map[string]bool{}
 	// nameOpeners begin personal names ("Abdul", "Ghulam").
 	nameOpeners = map[string]bool{}
+	// placeHeads end the names of natural regions and features ("Swat
+	// Valley"); placeOpeners open them ("line of" for "Line of Control").
+	placeHeads   = map[string]bool{}
+	placeOpeners = map[string]bool{}
 )
 
 func init() {
@@ -69,6 +73,19 @@ func init() {
 		}
 		for _, w := range f[1:] {
 			set[w] = true
+		}
+	}
+	for _, f := range dataLines("placewords.txt") {
+		set := placeHeads
+		switch f[0] {
+		case "head":
+		case "opener":
+			set = placeOpeners
+		default:
+			panic(fmt.Sprintf("extract: data/placewords.txt: unknown class %q", f[0]))
+		}
+		for _, w := range f[1:] {
+			set[strings.ReplaceAll(w, "-", " ")] = true
 		}
 	}
 	for _, f := range dataLines("nameparts.txt") {

@@ -587,6 +587,8 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			if _, ok := gazetteer.Country(m.Text); !ok && !gazetteer.IsPlace(m.Text) {
 				m.Type = dossier.Org
 			}
+		case m.Type != dossier.Loc && m.Type != dossier.GPE && m.Last-m.First >= 2 && featureName(d, m):
+			m.Type = dossier.Loc
 		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text) && (m.Last-m.First > 1 || m.First > 0 && capitalised(d, m.First-1)):
 			m.Type = dossier.Person
 		case m.Type != dossier.Person && nameOpeners[strings.ToLower(d.Tokens[m.First].Text)] && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
@@ -594,6 +596,18 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 	}
 	return ms
+}
+
+// featureName reports whether mention m is named as a natural region, a
+// feature or a line on the map: "Swat Valley", "Line of Control" (not
+// "Valley Ledger", whose last word heads no place).
+func featureName(d *nlp.Doc, m *nlp.Mention) bool {
+	last := strings.ToLower(d.Tokens[m.Last-1].Text)
+	if placeHeads[last] && !orgHeads[last] {
+		return true
+	}
+	two := strings.ToLower(d.Tokens[m.First].Text + " " + d.Tokens[m.First+1].Text)
+	return placeOpeners[two]
 }
 
 // isParticleName reports whether a name opens with a particle that
