@@ -79,7 +79,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 		if g == nil {
 			g = byKey[key(m.Type, name)]
 		}
-		if g == nil && m.Type == dossier.Person && !strings.Contains(name, " ") {
+		if g == nil && m.Type == dossier.Person {
 			g = personByPart(d, groups, name)
 		}
 		if g == nil {
@@ -190,18 +190,27 @@ func nameKey(s string) string {
 // nobody can tell.
 func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 	var found *entityGroup
+	parts := strings.Fields(part)
 	ambiguous := false
 	for _, g := range groups {
 		if g.typ != dossier.Person {
 			continue
 		}
 		words := strings.Fields(g.name)
-		if len(words) < 2 {
+		if len(words) <= len(parts) {
 			continue
 		}
 		// The last word, the first, or in a three-word name the middle one
-		// (a Spanish first surname: "Rojas" of "Hernan Rojas Quintero").
-		if strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) || len(words) == 3 && strings.EqualFold(words[1], part) {
+		// (a Spanish first surname: "Rojas" of "Hernan Rojas Quintero");
+		// a name of several words must end the full name ("Ould Mbarek"
+		// of "Abdoulaye Ould Mbarek").
+		var match bool
+		if len(parts) > 1 {
+			match = endsWithWords(words, parts)
+		} else {
+			match = strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) || len(words) == 3 && strings.EqualFold(words[1], part)
+		}
+		if match {
 			switch {
 			case found == nil:
 				found = g
@@ -216,6 +225,17 @@ func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 		return nil
 	}
 	return found
+}
+
+// endsWithWords reports whether words ends with tail, ignoring case.
+func endsWithWords(words, tail []string) bool {
+	off := len(words) - len(tail)
+	for i, w := range tail {
+		if !strings.EqualFold(words[off+i], w) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceOf returns the index of the sentence holding byte offset off, or

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -45,6 +46,7 @@ func CompleteMentions(d *nlp.Doc) {
 		ms = territoryNames(d, ms)
 	}
 	ms = retypeByForm(d, ms)
+	ms = personCues(d, ms)
 	ms = dropTitles(d, ms)
 	if mixed {
 		ms = untaggedAcronyms(d, ms)
@@ -608,6 +610,48 @@ func featureName(d *nlp.Doc, m *nlp.Mention) bool {
 	}
 	two := strings.ToLower(d.Tokens[m.First].Text + " " + d.Tokens[m.First+1].Text)
 	return placeOpeners[two]
+}
+
+// patronymics are the capitalised words that join a person's given name
+// to a father's or a clan's ("Almoustapha Ag Alhassane", "Ahmed Ould
+// Mbarek", "Fatima Bint Saleh").
+var patronymics = map[string]bool{"ag": true, "ould": true, "wuld": true, "bin": true, "bint": true, "mint": true, "ibn": true, "ben": true}
+
+// personCues retypes as a person's the names that only a person's can be
+// from their form or the words after them: a patronymic inside the name
+// ("Almoustapha Ag" + "Alhassane", taken in), or an age in commas after it
+// ("Ag Alhassane, 41, was ...").
+func personCues(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == dossier.Person || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] || isAcronym(m.Text) {
+			continue
+		}
+		patronymic := false
+		for k := m.First; k < m.Last; k++ {
+			if patronymics[strings.ToLower(d.Tokens[k].Text)] && startsUpper(d.Tokens[k].Text) && (k > m.First || m.Last-m.First >= 2) {
+				patronymic = true
+			}
+		}
+		last := m.Last
+		if patronymics[strings.ToLower(d.Tokens[last-1].Text)] && last < len(d.Tokens) && capitalised(d, last) && coveringMention(ms, last) < 0 {
+			last++ // "Almoustapha Ag" + "Alhassane"
+			patronymic = true
+		}
+		if patronymic || agedAfter(d, m.Last) {
+			*m = mentionOf(d, m.First, last, dossier.Person)
+		}
+	}
+	return ms
+}
+
+// agedAfter reports whether an age in commas follows token k-1: ", 41,".
+func agedAfter(d *nlp.Doc, k int) bool {
+	if k+2 >= len(d.Tokens) || d.Tokens[k].Text != "," || d.Tokens[k+2].Text != "," {
+		return false
+	}
+	n, err := strconv.Atoi(d.Tokens[k+1].Text)
+	return err == nil && n >= 12 && n <= 110
 }
 
 // isParticleName reports whether a name opens with a particle that
