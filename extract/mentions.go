@@ -41,6 +41,7 @@ func CompleteMentions(d *nlp.Doc) {
 	if mixed {
 		ms = cleanMentions(d, ms)
 		ms = organisationNames(d, ms)
+		ms = countryNames(d, ms)
 		ms = splitCountries(d, ms)
 		ms = splitPlaceHolders(d, ms)
 		ms = territoryNames(d, ms)
@@ -61,6 +62,7 @@ func CompleteMentions(d *nlp.Doc) {
 	if mixed {
 		ms = extendPersons(d, ms)
 		ms = toldAgencies(d, ms)
+		ms = datelineOutlet(d, ms)
 	}
 	harmoniseSurnames(d, ms)
 	harmoniseTypes(ms)
@@ -471,6 +473,61 @@ func toldAgencies(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	return ms
 }
 
+// datelineOutlet tags as an organisation the outlet a dateline names in
+// brackets after its date: "GUAYAQUIL, Ecuador, March 10 (Andean Post) --",
+// whatever the recogniser made of it.
+func datelineOutlet(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	dated := false
+	for k := 0; k+2 < len(d.Tokens) && k < 40; k++ {
+		t := d.Tokens[k]
+		if t.Kind == text.Number || strings.HasPrefix(t.Entity, "B-DATE") || monthWord(t.Text) {
+			dated = true
+		}
+		if t.Text != "(" || !dated {
+			continue
+		}
+		a, b := k+1, k+1
+		for b < len(d.Tokens) && b < a+5 && (capitalised(d, b) || b > a && nameInfixes[d.Tokens[b].Text]) {
+			b++
+		}
+		if b == a || b+1 >= len(d.Tokens) || d.Tokens[b].Text != ")" || !dashLike(d.Tokens[b+1].Text) {
+			return ms
+		}
+		outlet := mentionOf(d, a, b, dossier.Org)
+		out := ms[:0]
+		for _, m := range ms {
+			if m.Text == outlet.Text {
+				m.Type = dossier.Org // the outlet named again: "told the Andean Post"
+			}
+			if m.Last <= a || m.First >= b {
+				out = append(out, m)
+			}
+		}
+		return append(out, outlet)
+	}
+	return ms
+}
+
+// monthWord reports whether w names a month ("March", "Feb.", "Sept").
+func monthWord(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	if len(w) < 3 {
+		return false
+	}
+	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		if strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return w == "sept"
+}
+
+// dashLike reports whether w is a dash, as datelines end: "—", "–", "-",
+// "--".
+func dashLike(w string) bool {
+	return w == "—" || w == "–" || w == "-" || w == "--" || w == "―"
+}
+
 // mixedCase reports whether s is written in ordinary mixed case: some
 // capitals, but most letters small.
 func mixedCase(s string) bool {
@@ -522,8 +579,21 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		// "Institute" + "of" + "Regional Security", "Centre" + "for" + ...;
 		// "Frente Andino" + "de" + "Liberacion".
 		romance := romanceOpeners[strings.ToLower(d.Tokens[k].Text)]
-		for end+1 < n && (orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for") || romance && romanceConnectors[d.Tokens[end].Text]) && capitalised(d, end+1) {
-			e := end + 1
+		for end+1 < n {
+			c := 0 // connecting words: "of", "de", "pour la"
+			switch {
+			case orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for"):
+				c = 1
+			case romance && romanceConnectors[d.Tokens[end].Text]:
+				c = 1
+				if end+2 < n && romanceConnectors[d.Tokens[end+1].Text] {
+					c = 2
+				}
+			}
+			if c == 0 || !capitalised(d, end+c) {
+				break
+			}
+			e := end + c
 			for e < n && capitalised(d, e) {
 				e++
 			}
@@ -708,6 +778,40 @@ func splitCountries(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 		ms[i] = mentionOf(d, m.First, m.First+1, dossier.GPE)
 		ms = append(ms, mentionOf(d, m.First+1, m.Last, rest))
+	}
+	return ms
+}
+
+// countryNames makes one place of a country's name of several words
+// that the recogniser cut up or typed otherwise: "Democratic Republic of
+// Congo" read as "Democratic" + "Congo". Single words are left to the
+// recogniser ("Georgia" may be a person).
+func countryNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for k := 0; k < len(d.Tokens); k++ {
+		if !capitalised(d, k) {
+			continue
+		}
+		for n := min(6, len(d.Tokens)-k); n >= 2; n-- {
+			if !capitalised(d, k+n-1) {
+				continue
+			}
+			name := d.Text[d.Tokens[k].Start:d.Tokens[k+n-1].End]
+			if _, ok := gazetteer.Country(name); !ok {
+				continue
+			}
+			if i := coveringMention(ms, k); i >= 0 && ms[i].First == k && ms[i].Last == k+n {
+				break // already one mention
+			}
+			out := ms[:0]
+			for _, m := range ms {
+				if m.Last <= k || m.First >= k+n {
+					out = append(out, m)
+				}
+			}
+			ms = append(out, mentionOf(d, k, k+n, dossier.GPE))
+			k += n - 1
+			break
+		}
 	}
 	return ms
 }
