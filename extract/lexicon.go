@@ -34,6 +34,9 @@ var (
 	// Valley"); placeOpeners open them ("line of" for "Line of Control").
 	placeHeads   = map[string]bool{}
 	placeOpeners = map[string]bool{}
+	// facilityHeads end the names of buildings, roads and sites
+	// ("Tribhuvan International Airport").
+	facilityHeads = map[string]bool{}
 )
 
 func init() {
@@ -81,6 +84,8 @@ func init() {
 		case "head":
 		case "opener":
 			set = placeOpeners
+		case "facility":
+			set = facilityHeads
 		default:
 			panic(fmt.Sprintf("extract: data/placewords.txt: unknown class %q", f[0]))
 		}

@@ -661,6 +661,8 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			}
 		case m.Type != dossier.Loc && m.Type != dossier.GPE && m.Last-m.First >= 2 && featureName(d, m):
 			m.Type = dossier.Loc
+		case m.Type != dossier.Fac && m.Last-m.First >= 2 && facilityHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
+			m.Type = dossier.Fac
 		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text) && (m.Last-m.First > 1 || m.First > 0 && capitalised(d, m.First-1)):
 			m.Type = dossier.Person
 		case m.Type != dossier.Person && nameOpeners[strings.ToLower(d.Tokens[m.First].Text)] && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
