@@ -307,7 +307,10 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 	if src, start, end, ok := v.subjectBefore(k, first); ok {
 		sp := speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: k, verb: verb}
 		after := v.complementStart(k, last)
-		if after < last-1 && v.hasVerb(after, last) {
+		// "..., Kanwar said, repeating ...": a cue set off by commas in the
+		// middle of a sentence vouches for what came before it.
+		midway := k+1 < last && v.d.Tokens[k+1].Text == "," && start > first+2 && v.d.Tokens[start-1].Text == ","
+		if !midway && after < last-1 && v.hasVerb(after, last) {
 			sp.first, sp.last = after, last
 		} else {
 			// "..., the officials said." covers what came before.

@@ -130,6 +130,12 @@ type Errors struct {
 	MissedRelations   []string `json:"missed_relations,omitempty"`
 	SpuriousRelations []string `json:"spurious_relations,omitempty"`
 	MissedQuotes      []string `json:"missed_quotes,omitempty"`
+	// WrongSpeakers are the quotes found with another speaker than the
+	// gold's: "starts with…: gold → predicted".
+	WrongSpeakers []string `json:"wrong_speakers,omitempty"`
+	// WrongAttributions are the relations found with another attribution
+	// kind than the gold's: "type(subject, object): gold → predicted".
+	WrongAttributions []string `json:"wrong_attributions,omitempty"`
 }
 
 func addTo(m *map[string]Counts, k string, f func(*Counts)) {
@@ -283,6 +289,8 @@ func (r *Report) WriteErrors(w io.Writer) error {
 		list("missed relations", e.MissedRelations)
 		list("spurious relations", e.SpuriousRelations)
 		list("missed quotes", e.MissedQuotes)
+		list("wrong speakers", e.WrongSpeakers)
+		list("wrong attribution kinds", e.WrongAttributions)
 	}
 	_, err := fmt.Fprintln(w)
 	return err

@@ -1,6 +1,7 @@
 package gold
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -344,6 +345,10 @@ func scoreRelations(g *Document, x *dossier.Extraction, ix *entityIndex, kinds m
 		s.Relations.Correct++
 		s.addRelType(gr.Type, func(c *Counts) { c.Recalled++; c.Correct++ })
 		s.Attribution.add(kinds[r.Attribution] == gr.Attribution)
+		if kinds[r.Attribution] != gr.Attribution {
+			s.Errors.WrongAttributions = append(s.Errors.WrongAttributions,
+				fmt.Sprintf("%s(%s, %s): %s → %s", gr.Type, gr.Subject, gr.Object, gr.Attribution, kinds[r.Attribution]))
+		}
 		s.Modality.add(r.Modality == gr.Modality)
 	}
 	for _, k := range keys {
@@ -534,10 +539,21 @@ func scoreQuotes(g *Document, x *dossier.Extraction, ix *entityIndex, s *DocScor
 			used[j] = true
 			s.Quotes.Recalled++
 			s.Quotes.Correct++
-			if gq.Speaker == "" {
-				s.Speakers.add(pq.Speaker == "")
-			} else {
-				s.Speakers.add(ix.resolved(pq.Speaker) >= 0 && ix.resolved(pq.Speaker) == ix.goldIndex(gq.Speaker))
+			right := pq.Speaker == ""
+			if gq.Speaker != "" {
+				right = ix.resolved(pq.Speaker) >= 0 && ix.resolved(pq.Speaker) == ix.goldIndex(gq.Speaker)
+			}
+			s.Speakers.add(right)
+			if !right {
+				got := "none"
+				if pq.Speaker != "" {
+					got = ix.describe(pq.Speaker)
+				}
+				want := gq.Speaker
+				if want == "" {
+					want = "none"
+				}
+				s.Errors.WrongSpeakers = append(s.Errors.WrongSpeakers, fmt.Sprintf("%q: %s → %s", gq.StartsWith, want, got))
 			}
 			if gq.Recipient != "" {
 				s.Recipients.add(ix.resolved(pq.Recipient) >= 0 && ix.resolved(pq.Recipient) == ix.goldIndex(gq.Recipient))
