@@ -12,6 +12,7 @@ import (
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/gazetteer"
 	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/nlp/text"
 )
 
 // entityGroup is one entity being assembled from mentions.
@@ -287,6 +288,9 @@ func stripTitles(d *nlp.Doc, m nlp.Mention) (dossier.Span, []string) {
 // starting at token i (before limit), or 0.
 func titleAt(d *nlp.Doc, i, limit int) (int, string) {
 	for n := min(gazetteer.MaxTitleWords(), limit-i); n >= 1; n-- {
+		if d.Tokens[i+n-1].Kind == text.Punct && d.Tokens[i+n-1].Text != "." {
+			continue // "Senior Superintendent of Police (" is the title without its bracket
+		}
 		s := d.Text[d.Tokens[i].Start:d.Tokens[i+n-1].End]
 		if t, ok := gazetteer.Title(s); ok && t.Class != "role" {
 			return n, s

@@ -826,19 +826,22 @@ func countryNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 func splitPlaceHolders(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		if m.Type == dossier.GPE || m.Last-m.First < 2 || !titleBefore(d, m.First) {
+		// The title may be inside the mention: "SSP Anantnag Irfan Qadri".
+		t, _ := titleAt(d, m.First, m.Last)
+		p := m.First + t
+		if m.Type == dossier.GPE || m.Last-p < 2 || t == 0 && !titleBefore(d, m.First) {
 			continue
 		}
-		for n := min(2, m.Last-m.First-1); n >= 1; n-- {
-			place := d.Text[d.Tokens[m.First].Start:d.Tokens[m.First+n-1].End]
-			if nameOpeners[strings.ToLower(place)] || !townNamed(place) || !capitalised(d, m.First+n) || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
+		for n := min(2, m.Last-p-1); n >= 1; n-- {
+			place := d.Text[d.Tokens[p].Start:d.Tokens[p+n-1].End]
+			if nameOpeners[strings.ToLower(place)] || !townNamed(place) || !capitalised(d, p+n) || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
 				continue
 			}
-			if m.Last-m.First-n >= 2 && placeSuffixes[strings.ToLower(d.Tokens[m.First+n].Text)] {
+			if m.Last-p-n >= 2 && placeSuffixes[strings.ToLower(d.Tokens[p+n].Text)] {
 				n++ // "Kano State", "Helmand Province"
 			}
-			ms[i] = mentionOf(d, m.First, m.First+n, dossier.GPE)
-			ms = append(ms, mentionOf(d, m.First+n, m.Last, dossier.Person))
+			ms[i] = mentionOf(d, p, p+n, dossier.GPE)
+			ms = append(ms, mentionOf(d, p+n, m.Last, dossier.Person))
 			break
 		}
 	}

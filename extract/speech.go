@@ -48,12 +48,13 @@ type source struct {
 // returns the source and the end of the phrase, or ok=false.
 func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	toks := v.d.Tokens
+	titled := false
 	// Titles left outside the name: "Dr" Arvind Menon, "Inspector General",
 	// "Defence Minister" Laura Restrepo.
 	for a < limit && v.tokEnt[a] < 0 {
 		n, _ := titleAt(v.d, a, limit)
 		if n == 0 {
-			if m, class := v.titleSpan(a, limit); m > 0 && class == "role" && a+m < limit && v.tokEnt[a+m] >= 0 && v.ents[v.tokEnt[a+m]].Type == dossier.Person {
+			if m, class := v.titleSpan(a, limit); m > 0 && class == "role" && v.holderAfter(a+m, limit) {
 				n = m
 			}
 		}
@@ -61,9 +62,25 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			break
 		}
 		a += n
+		titled = true
+		// "Senior Superintendent of Police (SSP)": the title's acronym.
+		if a+2 < limit && toks[a].Text == "(" && toks[a+2].Text == ")" {
+			a += 3
+		}
 	}
 	if a >= limit {
 		return source{}, a, false
+	}
+	// "SSP Anantnag Irfan Qadri", "Governor of Kano State Aminu Bello": the
+	// place of the office, then its holder.
+	if e := v.tokEnt[a]; titled && e >= 0 && v.ents[e].Type == dossier.GPE {
+		b := a
+		for b < limit && v.tokEnt[b] == e {
+			b++
+		}
+		if p := v.tokEnt[min(b, limit-1)]; b < limit && p >= 0 && v.ents[p].Type == dossier.Person {
+			a = b
+		}
 	}
 	// An entity mention at the head of the phrase.
 	if e := v.tokEnt[a]; e >= 0 {
@@ -159,6 +176,20 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 	}
 	return src, b, true
+}
+
+// holderAfter reports whether a person's name follows a title ending
+// before token k: at once, or after the title's bracketed acronym and the
+// place of the office ("(SSP) Anantnag Irfan Qadri").
+func (v *view) holderAfter(k, limit int) bool {
+	if k+2 < limit && v.d.Tokens[k].Text == "(" && v.d.Tokens[k+2].Text == ")" {
+		k += 3
+	}
+	if k < limit && v.tokEnt[k] >= 0 && v.ents[v.tokEnt[k]].Type == dossier.GPE {
+		for e := v.tokEnt[k]; k < limit && v.tokEnt[k] == e; k++ {
+		}
+	}
+	return k < limit && v.tokEnt[k] >= 0 && v.ents[v.tokEnt[k]].Type == dossier.Person
 }
 
 // possessiveBeforeNoun reports whether the pronoun at token a modifies a
