@@ -663,6 +663,10 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			m.Type = dossier.Loc
 		case m.Type != dossier.Fac && m.Last-m.First >= 2 && facilityHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
 			m.Type = dossier.Fac
+		case m.Type != dossier.Org && m.Last-m.First >= 2 && (d.Tokens[m.First].Text == "Los" || d.Tokens[m.First].Text == "Las") && m.Last-m.First == 2 && strings.HasSuffix(d.Tokens[m.Last-1].Text, "s") && !gazetteer.IsPlace(m.Text):
+			// "Los Centinelas", "Las Fuerzas": a gang or a group ("Los
+			// Angeles" is a place).
+			m.Type = dossier.Org
 		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text) && (m.Last-m.First > 1 || m.First > 0 && capitalised(d, m.First-1)):
 			m.Type = dossier.Person
 		case m.Type != dossier.Person && nameOpeners[strings.ToLower(d.Tokens[m.First].Text)] && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:

@@ -82,6 +82,26 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			a = b
 		}
 	}
+	// "US Attorney Katherine Doyle-Marsh", "Pakistani Foreign Minister X":
+	// a country before the title of the person who speaks.
+	if e := v.tokEnt[a]; e >= 0 && (v.ents[e].Type == dossier.GPE || v.ents[e].Type == dossier.NORP) {
+		b := a
+		for b < limit && v.tokEnt[b] == e {
+			b++
+		}
+		if b < limit && (v.lower(b) == "'s" || v.lower(b) == "’s") {
+			b++
+		}
+		if m, _ := v.titleSpan(min(b, limit-1), limit); b < limit && m > 0 {
+			if p := v.tokEnt[min(b+m, limit-1)]; b+m < limit && p >= 0 && v.ents[p].Type == dossier.Person {
+				end := b + m
+				for end < limit && v.tokEnt[end] == p {
+					end++
+				}
+				return source{kind: dossier.Named, entity: p}, end, true
+			}
+		}
+	}
 	// An entity mention at the head of the phrase.
 	if e := v.tokEnt[a]; e >= 0 {
 		b := a
@@ -139,8 +159,17 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		return source{}, a, false
 	}
 	src := source{kind: kind, entity: -1}
-	// "its spokesman, Andres Pineda,": the apposition names the speaker.
-	if b+1 < limit && v.d.Tokens[b].Text == "," {
+	// "police spokeswoman Rowena Dizon": the name follows the head.
+	if e := v.tokEnt[min(b, limit-1)]; b < limit && e >= 0 && v.ents[e].Type == dossier.Person {
+		end := b
+		for end < limit && v.tokEnt[end] == e {
+			end++
+		}
+		return source{kind: dossier.Named, entity: e}, end, true
+	}
+	// "its spokesman, Andres Pineda,": the apposition names the speaker
+	// (not "according to the indictment, Vorontsev met ...").
+	if b+1 < limit && v.d.Tokens[b].Text == "," && !documentHeads[strings.ToLower(toks[b-1].Lemma)] && kind == dossier.Anonymous {
 		if e := v.tokEnt[b+1]; e >= 0 && v.ents[e].Type == dossier.Person {
 			end := b + 1
 			for end < limit && v.tokEnt[end] == e {
@@ -191,6 +220,10 @@ func (v *view) holderAfter(k, limit int) bool {
 	}
 	return k < limit && v.tokEnt[k] >= 0 && v.ents[v.tokEnt[k]].Type == dossier.Person
 }
+
+// documentHeads are the sources that are papers, not people: no name in
+// apposition after them is their speaker.
+var documentHeads = map[string]bool{"assessment": true, "report": true, "document": true, "dossier": true, "record": true, "indictment": true, "filing": true, "chargesheet": true, "statement": true, "message": true, "intelligence": true}
 
 // possessiveBeforeNoun reports whether the pronoun at token a modifies a
 // noun after it ("His wife said"), so that the noun is the source.
@@ -374,6 +407,11 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 		if w == "," {
 			next := strings.ToLower(v.d.Tokens[k].Text)
 			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG") {
+				// "Juan Perez, 41, a researcher at ..., said": an age
+				// before the apposition.
+				if k >= first+3 && v.d.Tokens[k-2].POS == "CD" && v.d.Tokens[k-3].Text == "," {
+					k -= 3
+				}
 				appositive = false
 				k--
 				continue
