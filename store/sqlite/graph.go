@@ -585,8 +585,8 @@ func (s *Store) SplitMembers(ctx context.Context, refs []store.MemberRef, d stor
 	var newID, decisionID int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		type row struct {
-			local, key, nameKey, name, typ string
-			global                         int64
+			doc, local, key, nameKey, name, typ string
+			global                              int64
 		}
 		var moved []row
 		for _, ref := range refs {
@@ -596,7 +596,7 @@ func (s *Store) SplitMembers(ctx context.Context, refs []store.MemberRef, d stor
 			}
 			n := 0
 			for rows.Next() {
-				var r row
+				r := row{doc: ref.Doc}
 				if err := rows.Scan(&r.local, &r.key, &r.nameKey, &r.name, &r.typ, &r.global); err != nil {
 					rows.Close()
 					return err
@@ -643,13 +643,10 @@ func (s *Store) SplitMembers(ctx context.Context, refs []store.MemberRef, d stor
 			return err
 		}
 		docs := map[string]bool{}
-		for i, m := range moved {
-			ref := refs[min(i, len(refs)-1)]
-			for _, r := range refs {
-				if r.Key == m.key {
-					ref = r
-				}
-			}
+		for _, m := range moved {
+			// Each row moves in its own document: members that share a
+			// name across documents are distinct rows.
+			ref := store.MemberRef{Doc: m.doc, Key: m.key}
 			docs[ref.Doc] = true
 			for _, q := range []string{
 				`UPDATE entity_members SET global_id = ?1, method = 'manual' WHERE doc_id = ?2 AND local_id = ?3`,

@@ -154,3 +154,27 @@ func TestGraphQueries(t *testing.T) {
 		t.Errorf("reset should keep the 2 manual decisions and drop the automatic one: %d", len(all3))
 	}
 }
+
+// A split that names one name in several documents moves every one of
+// those members, each in its own document (an undone merge of an entity
+// named alike in many reports takes them all back out).
+func TestSplitMembersOfOneNameInSeveralDocuments(t *testing.T) {
+	s, docs := graphFixture(t)
+	ctx := context.Background()
+	kfb := []store.MemberRef{{Doc: docs[0].ID, Key: "kashmir freedom brigade"}, {Doc: docs[1].ID, Key: "kashmir freedom brigade"}}
+	if _, err := s.MergeEntities(ctx, 1, 2, store.Decision{A: kfb[0], B: store.MemberRef{Doc: docs[0].ID, Key: "hamza rafiq"}, Who: "t", Why: "a test"}); err != nil {
+		t.Fatal(err)
+	}
+	newID, _, err := s.SplitMembers(ctx, kfb, store.Decision{A: kfb[0], Who: "t", Why: "not a place"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range kfb {
+		if g, _ := s.MemberOf(ctx, ref); g != newID {
+			t.Errorf("after the split, %s is in E%d, want E%d", ref, g, newID)
+		}
+	}
+	if e, _ := s.Entity(ctx, 1); e.Members != 2 {
+		t.Errorf("after the split E1 has %d members, want Rafiq's 2", e.Members)
+	}
+}
