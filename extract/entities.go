@@ -379,6 +379,16 @@ func sameSpelling(a, b *entityGroup) bool {
 		return false
 	}
 	x, y := strings.ToLower(a.name), strings.ToLower(b.name)
+	// A person's surname alone, spelt another way: "Qasimi" and "Abdul
+	// Rauf Qasmi".
+	if a.typ == dossier.Person {
+		xs, ys := strings.Fields(x), strings.Fields(y)
+		if len(xs) == 1 && len(ys) > 1 {
+			y = ys[len(ys)-1]
+		} else if len(ys) == 1 && len(xs) > 1 {
+			x = xs[len(xs)-1]
+		}
+	}
 	if x == y || len(x) < 5 || len(y) < 5 || x[0] != y[0] {
 		return false
 	}
