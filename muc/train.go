@@ -170,7 +170,9 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 	sort.Strings(roles)
 	var best *Score
 	bestTh, bestPower := map[string]float64{}, 0.0
-	for _, power := range []float64{0, 0.25, 0.5, 1, 2} {
+	// The incident gate always counts (a power of 0 would ignore it, and
+	// documents with no incident would get roles).
+	for _, power := range []float64{0.25, 0.5, 1, 2} {
 		m.GatePower = power
 		th := map[string]float64{}
 		for _, r := range roles {

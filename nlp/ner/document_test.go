@@ -158,3 +158,72 @@ func TestTagDocument(t *testing.T) {
 		}
 	}
 }
+
+func TestNameRuns(t *testing.T) {
+	words := strings.Fields("Talks at the Bank of Tarvia and Lodge ended , said Ilsa Marrow .")
+	var s sentence
+	s.runs = true
+	pos := make([]string, len(words))
+	s.set(nil, nil, nil, words, pos, pos)
+	type run struct {
+		code, conn, length uint64
+		first, last        string
+	}
+	want := map[int]run{
+		0:  {gazU, 0, 1, "talks", "talks"},
+		3:  {gazB, 8, 5, "bank", "lodge"},
+		4:  {gazI, 8, 5, "bank", "lodge"}, // "of" joins two capitalised words
+		5:  {gazI, 8, 5, "bank", "lodge"},
+		6:  {gazI, 8, 5, "bank", "lodge"},
+		7:  {gazL, 8, 5, "bank", "lodge"},
+		11: {gazB, 0, 2, "ilsa", "marrow"},
+		12: {gazL, 0, 2, "ilsa", "marrow"},
+	}
+	for i := range words {
+		w, ok := want[i]
+		if !ok {
+			if s.runPos[i] != 0 {
+				t.Errorf("word %d %q: run code %d, want none", i, words[i], s.runPos[i])
+			}
+			continue
+		}
+		if got := s.runPos[i]; got != w.code*16+w.conn+w.length {
+			t.Errorf("word %d %q: run code %d, want %d", i, words[i], got, w.code*16+w.conn+w.length)
+		}
+		if s.runFirst[i] != tag.HashLower(w.first) || s.runLast[i] != tag.HashLower(w.last) {
+			t.Errorf("word %d %q: wrong first or last word of its run", i, words[i])
+		}
+	}
+	// Upper-case sentences have no runs: every word is capitalised.
+	up := strings.Fields("TALKS AT THE BANK OF TARVIA ENDED")
+	s.set(nil, nil, nil, up, pos[:len(up)], pos[:len(up)])
+	for i, c := range s.runPos {
+		if c != 0 {
+			t.Errorf("upper-case word %d: run code %d, want none", i, c)
+		}
+	}
+}
+
+func TestFirstNames(t *testing.T) {
+	m := Default()
+	class := map[string]int{}
+	for c, name := range m.lin.Classes {
+		class[name] = c
+	}
+	// Two sentences: "Red Banner Front said" and "the Front of Varna".
+	low := lowHashes("Red Banner Front said the Front of Varna")
+	classes := []int{class["B-ORG"], class["I-ORG"], class["L-ORG"], class["O"],
+		class["O"], class["U-ORG"], class["O"], class["U-LOC"]}
+	g := newPhraseGaz()
+	m.firstNames(g, low, classes)
+	out := make([]uint32, 5)
+	g.mark(lowHashes("Varna and Red Banner Front"), out)
+	code := func(v uint32, k int) uint32 { return v >> (3 * k) & 7 }
+	const org, loc = 1, 2
+	if code(out[0], loc) != gazU || code(out[2], org) != gazB || code(out[3], org) != gazI || code(out[4], org) != gazL {
+		t.Errorf("marks %v: want Varna LOC, Red Banner Front ORG", out)
+	}
+	if code(out[1], org) != 0 {
+		t.Errorf("\"and\" marked as a name")
+	}
+}

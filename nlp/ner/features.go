@@ -82,6 +82,16 @@ const (
 	fUniM1
 	fUniP1
 	fP1Ctx
+	fRunLast
+	fRunFirst
+	fRunConn
+	fRunLastShort
+	fFirstOwn
+	fFirstNext
+	fFirstNext2
+	fFirstOwnNext
+	fDocName
+	fDocNameOwn
 )
 
 var (
@@ -115,6 +125,14 @@ type sentence struct {
 	// training labels of the word, for the features of earlier decisions.
 	dctx  []uint64
 	scase uint64
+	// runs turns on the features of name runs (runPos, runFirst, runLast).
+	runs bool
+	// runPos is the word's place in its name run (capitalised words, possibly
+	// joined by single connectors such as "of": gazB, gazI, gazL, gazU; 0
+	// outside) times 16 plus 8 when the run has a connector plus the run's
+	// length (at most 7); runFirst and runLast are the lower-cased hashes of
+	// the run's first and last words. Mixed-case sentences only.
+	runPos, runFirst, runLast []uint64
 }
 
 func grow(s []uint64, n int) []uint64 {
@@ -193,6 +211,62 @@ func (t *sentence) set(lex *Lexicon, g *phraseGaz, doc *docInfo, words, pos, chu
 	for i := range t.dctx {
 		t.dctx[i] = tag.Mix(fP1Ctx, uint64(t.tgaz[i]), t.caprun[i], t.uni[i])
 	}
+	if t.runs {
+		t.nameRuns(words)
+	}
+}
+
+// connectors are the lower-case words that may join the capitalised words
+// of one name ("Bank of England", "Trinidad and Tobago", "Jaish-e-Mohammed
+// de la ...").
+var connectors = map[string]bool{"of": true, "and": true, "de": true, "del": true, "la": true,
+	"du": true, "des": true, "der": true, "van": true, "von": true, "for": true, "the": true, "&": true}
+
+// nameRuns sets runPos, runFirst and runLast.
+func (t *sentence) nameRuns(words []string) {
+	n := len(words)
+	for _, p := range []*[]uint64{&t.runPos, &t.runFirst, &t.runLast} {
+		*p = grow(*p, n)
+		clear(*p)
+	}
+	if t.scase != 0 {
+		return
+	}
+	for i := 0; i < n; {
+		if !capitalised(words[i]) {
+			i++
+			continue
+		}
+		j, conn := i+1, uint64(0)
+		for j < n {
+			if capitalised(words[j]) {
+				j++
+				continue
+			}
+			if j+1 < n && connectors[words[j]] && capitalised(words[j+1]) {
+				conn = 8
+				j += 2
+				continue
+			}
+			break
+		}
+		l := uint64(min(j-i, 7))
+		for k := i; k < j; k++ {
+			code := uint64(gazI)
+			switch {
+			case j-i == 1:
+				code = gazU
+			case k == i:
+				code = gazB
+			case k == j-1:
+				code = gazL
+			}
+			t.runPos[k] = code*16 + conn + l
+			t.runFirst[k] = t.low[i]
+			t.runLast[k] = t.low[j-1]
+		}
+		i = j
+	}
 }
 
 // capitalised reports whether w starts with an upper-case letter.
@@ -253,6 +327,16 @@ func (t *sentence) features(i int, out []uint64) []uint64 {
 		m(fShortLowP1, t.short[i], at(t.low, i+1), 0),
 		m(fLowM1Short, at(t.low, i-1), t.short[i], 0),
 	)
+	if t.runs && t.runPos[i] != 0 {
+		code := t.runPos[i] >> 4
+		out = append(out,
+			m(fRunLast, t.runLast[i], code, 0),
+			m(fRunFirst, t.runFirst[i], code, 0),
+			m(fRunConn, t.runPos[i], 0, 0),
+			m(fRunLastShort, t.runLast[i], t.runPos[i], t.short[i]),
+		)
+	}
+
 	for k := range t.clust {
 		if t.clust[k][i] > 0 {
 			out = append(out,
@@ -347,6 +431,40 @@ func aggregate(doc *docInfo, low, short []uint64, own []int8, i int, out []uint6
 	if i+1 < len(low) {
 		if maj, share, ok := doc.aggCode(low[i+1], int(own[i+1])); ok && maj != 0 {
 			out = append(out, m(fAggP1, maj, share, 0))
+		}
+	}
+	return out
+}
+
+// context2 appends the second pass's features of the first pass's
+// decisions: the class word i received (with its shape), the classes of
+// the next two words, which the left-to-right second pass has not decided
+// again yet, and the word's place in the names the first pass found in the
+// whole document (docName: 3 bits per type, as phraseGaz.mark sets them).
+// first holds the first-pass classes of the sentence.
+func context2(first []int, docName []uint32, short []uint64, i int, out []uint64) []uint64 {
+	m := tag.Mix
+	cls := func(j int) uint64 {
+		if j >= len(first) {
+			return 0
+		}
+		return uint64(first[j] + 1)
+	}
+	own, n1, n2 := cls(i), cls(i+1), cls(i+2)
+	out = append(out,
+		m(fFirstOwn, own, short[i], 0),
+		m(fFirstNext, n1, 0, 0),
+		m(fFirstNext2, n1, n2, 0),
+		m(fFirstOwnNext, own, n1, 0),
+	)
+	if g := docName[i]; g != 0 {
+		for k := range Types {
+			if c := uint64(g >> (3 * k) & 7); c != 0 {
+				out = append(out,
+					m(fDocName, uint64(k), c, 0),
+					m(fDocNameOwn, uint64(k), c, own),
+				)
+			}
 		}
 	}
 	return out

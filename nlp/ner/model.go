@@ -42,6 +42,14 @@ type Model struct {
 	// twoPass tags a document twice, the second time with the first
 	// pass's labels of every word elsewhere in the document.
 	twoPass bool
+	// runs adds the features of name runs (sentence.nameRuns).
+	runs bool
+	// ctx2 adds the second pass's features of the first pass's classes of
+	// the next words and of the names it found in the document (context2).
+	ctx2 bool
+	// docNames adds, with ctx2, the word's place in the names the first
+	// pass found in the document.
+	docNames bool
 	// per class: prefix (B, I, L, U, O) and type index
 	prefix []byte
 	typ    []int
@@ -116,6 +124,15 @@ type TrainOptions struct {
 	NoPhrases, NoHistory bool
 	// NoTwoPass turns off the second pass over each document.
 	NoTwoPass bool
+	// NoRuns turns off the name-run features.
+	NoRuns bool
+	// Context2 adds the second pass's features of the next words'
+	// first-pass classes and of the names the first pass found in the
+	// document (see context2).
+	Context2 bool
+	// NoDocNames turns off, of the second pass's features, those of the
+	// names the first pass found in the document.
+	NoDocNames bool
 	// Ensemble is the number of training runs (different shuffles) whose
 	// kept weights are averaged into the model (default 1).
 	Ensemble int
@@ -189,7 +206,8 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		opt.Folds = 10
 	}
 	var rep Report
-	m := &Model{lexText: opt.Lexicon}
+	m := &Model{lexText: opt.Lexicon, runs: !opt.NoRuns, ctx2: opt.Context2 && !opt.NoTwoPass}
+	m.docNames = m.ctx2 && !opt.NoDocNames
 	if len(opt.Lexicon) > 0 {
 		lex, err := ReadLexicon(bytes.NewReader(opt.Lexicon))
 		if err != nil {
@@ -257,6 +275,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	}
 	exs := make([][]example, len(docs))
 	var sb sentence
+	sb.runs = m.runs
 	var info docInfo
 	for k, d := range docs {
 		info.reset(d.words)
@@ -297,7 +316,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		if run > 0 {
 			rng = rand.New(rand.NewSource(opt.Seed + int64(run)*7919))
 		}
-		probe := &Model{lin: tr.Average(), lex: m.lex, gaz: m.gaz, noHistory: m.noHistory, twoPass: m.twoPass}
+		probe := &Model{lin: tr.Average(), lex: m.lex, gaz: m.gaz, noHistory: m.noHistory, twoPass: m.twoPass, runs: m.runs, ctx2: m.ctx2, docNames: m.docNames}
 		probe.index()
 		hist := &info
 		if opt.NoHistory {
@@ -312,10 +331,16 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		var best *tag.Linear
 		bestF := -1.0
 		var own [][]int8
+		var ownC [][]int
+		var ownLow []uint64
+		var ownAll []int
+		dnames := newPhraseGaz()
+		var dmark []uint32
 		// step decodes one sentence greedily with the trainer's current
 		// weights and learns from it; with agg, the second pass's features
-		// are added. It returns the label types (-1 for O) in types.
-		step := func(ex example, agg []int8, types []int8) {
+		// are added (with first, the first pass's classes, when ctx2). It
+		// returns the label types (-1 for O) in types and the classes in cls.
+		step := func(ex example, agg []int8, first []int, types []int8, cls []int) {
 			p1, p2 := -1, -2
 			for i := range ex.feats {
 				buf = append(buf[:0], ex.feats[i]...)
@@ -323,6 +348,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 				buf = history(hist, ex.low, ex.short, i, buf)
 				if agg != nil {
 					buf = aggregate(&info, ex.low, ex.short, agg, i, buf)
+					if first != nil {
+						buf = context2(first, dmark, ex.short, i, buf)
+					}
 				}
 				tr.Score(buf, scores)
 				guess := -1
@@ -337,6 +365,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 					hist.record(ex.low[i], probe.typ[guess])
 				}
 				types[i] = int8(probe.typ[guess])
+				if cls != nil {
+					cls[i] = guess
+				}
 				p2, p1 = p1, guess
 			}
 		}
@@ -345,11 +376,14 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 			for _, k := range order {
 				clear(info.hist)
 				clear(info.agg)
-				own = own[:0]
+				own, ownC = own[:0], ownC[:0]
+				ownLow, ownAll = ownLow[:0], ownAll[:0]
 				for _, ex := range exs[k] {
 					types := make([]int8, len(ex.feats))
-					step(ex, nil, types)
-					own = append(own, types)
+					cls := make([]int, len(ex.feats))
+					step(ex, nil, nil, types, cls)
+					own, ownC = append(own, types), append(ownC, cls)
+					ownLow, ownAll = append(ownLow, ex.low...), append(ownAll, cls...)
 				}
 				if !m.twoPass {
 					continue
@@ -359,13 +393,27 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 						count(info.agg, ex.low[i], int(t))
 					}
 				}
+				if m.docNames {
+					probe.firstNames(dnames, ownLow, ownAll)
+				}
 				clear(info.hist)
 				var scratch []int8
 				for s, ex := range exs[k] {
 					if cap(scratch) < len(ex.feats) {
 						scratch = make([]int8, len(ex.feats))
 					}
-					step(ex, own[s], scratch[:len(ex.feats)])
+					var first []int
+					if m.ctx2 {
+						first = ownC[s]
+						if cap(dmark) < len(ex.feats) {
+							dmark = make([]uint32, len(ex.feats))
+						}
+						dmark = dmark[:len(ex.feats)]
+						if m.docNames {
+							dnames.mark(ex.low, dmark)
+						}
+					}
+					step(ex, own[s], first, scratch[:len(ex.feats)], nil)
 				}
 			}
 			lin := tr.Average()
@@ -421,6 +469,12 @@ type tagState struct {
 	types             []int8
 	class             []int
 	buf               []uint64
+	// first holds the first-pass classes and names the names the first
+	// pass found, for the second pass's context2 features; dmark is the
+	// scratch space of one sentence's name marks.
+	first []int
+	names *phraseGaz
+	dmark []uint32
 }
 
 var tagStates = sync.Pool{New: func() any { return new(tagState) }}
@@ -462,6 +516,7 @@ func (m *Model) TagDocument(words, pos, chunks [][]string) [][]string {
 		if len(ws) == 0 {
 			continue
 		}
+		st.sb.runs = m.runs
 		st.sb.set(m.lex, m.gaz, &st.doc, ws, pos[s], chunks[s])
 		for i := range ws {
 			st.buf = st.sb.features(i, st.buf[:0])
@@ -481,6 +536,15 @@ func (m *Model) TagDocument(words, pos, chunks [][]string) [][]string {
 			count(st.doc.agg, st.low[i], int(t))
 		}
 		clear(st.doc.hist)
+		if m.ctx2 {
+			st.first = append(st.first[:0], st.class...)
+			if st.names == nil {
+				st.names = newPhraseGaz()
+			}
+			if m.docNames {
+				m.firstNames(st.names, st.low, st.first)
+			}
+		}
 		m.pass(st, words, doc, true)
 	}
 	out := make([][]string, len(words))
@@ -525,18 +589,33 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 		first := own[:0]
 		if second {
 			first = append(first, types...)
+			if m.ctx2 {
+				if cap(st.dmark) < n {
+					st.dmark = make([]uint32, n)
+				}
+				st.dmark = st.dmark[:n]
+				if m.docNames {
+					st.names.mark(low, st.dmark)
+				} else {
+					clear(st.dmark)
+				}
+			}
 		}
 		p1, p2 := -1, -2
 		for i := 0; i < n; i++ {
 			copy(scores[:nc], st.static[(off+i)*nc:])
+			st.buf = history(doc, low, short, i, st.buf[:0])
+			if second {
+				st.buf = aggregate(&st.doc, low, short, first, i, st.buf)
+				if m.ctx2 {
+					st.buf = context2(st.first[off:off+n], st.dmark, short, i, st.buf)
+				}
+			}
+			m.lin.AddScores(st.buf, scores[:nc])
 			// dynamic needs the word and shape features first, as
 			// features writes them.
 			st.buf = append(st.buf[:0], st.fWord[off+i], st.fShape[off+i])
 			st.buf = dynamic(st.buf[:2], clust[i], st.ctx[off+i], p1, p2, st.buf)[2:]
-			st.buf = history(doc, low, short, i, st.buf)
-			if second {
-				st.buf = aggregate(&st.doc, low, short, first, i, st.buf)
-			}
 			m.lin.AddScores(st.buf, scores[:nc])
 			guess := -1
 			for c, v := range scores[:nc] {
@@ -552,6 +631,30 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 			p2, p1 = p1, guess
 		}
 		off += n
+	}
+}
+
+// firstNames fills g with the names of classes (BILOU classes of the words
+// with lower-cased hashes low, sentence after sentence): every span, by
+// type, for matching with phraseGaz.mark.
+func (m *Model) firstNames(g *phraseGaz, low []uint64, classes []int) {
+	clear(g.m)
+	g.maxLen = 0
+	start := -1
+	for i, c := range classes {
+		switch m.prefix[c] {
+		case 'U':
+			g.addLow(low[i:i+1], m.typ[c])
+		case 'B':
+			start = i
+		case 'L':
+			if start >= 0 {
+				g.addLow(low[start:i+1], m.typ[c])
+			}
+			start = -1
+		case 'O':
+			start = -1
+		}
 	}
 }
 
@@ -575,6 +678,15 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	if m.twoPass {
 		flags |= 2
+	}
+	if m.runs {
+		flags |= 4
+	}
+	if m.ctx2 {
+		flags |= 8
+	}
+	if m.docNames {
+		flags |= 16
 	}
 	zw.Write([]byte{flags})
 	var gz bytes.Buffer
@@ -628,6 +740,9 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.noHistory = flags[0]&1 != 0
 		m.twoPass = flags[0]&2 != 0
+		m.runs = flags[0]&4 != 0
+		m.ctx2 = flags[0]&8 != 0
+		m.docNames = flags[0]&16 != 0
 		if err := binary.Read(zr, binary.LittleEndian, &n); err != nil {
 			return nil, fmt.Errorf("load ner model: %w", err)
 		}

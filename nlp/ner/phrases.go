@@ -69,6 +69,25 @@ func (g *phraseGaz) add(words []string, k int) {
 	g.text[strings.ToLower(strings.Join(words, " "))] |= 1 << k
 }
 
+// addLow records the word sequence with lower-cased hashes low as a name of
+// type k, for matching only (it is not saved).
+func (g *phraseGaz) addLow(low []uint64, k int) {
+	if len(low) == 0 || len(low) > maxPhrase {
+		return
+	}
+	var h uint64
+	for i, l := range low {
+		h = phraseStep(h, l)
+		if i < len(low)-1 {
+			g.m[h] |= bitPrefix
+		}
+	}
+	g.m[h] |= 1 << k
+	if len(low) > g.maxLen {
+		g.maxLen = len(low)
+	}
+}
+
 // Position codes of a word inside a gazetteer match.
 const (
 	gazNone = iota

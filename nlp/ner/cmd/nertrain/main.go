@@ -33,6 +33,10 @@ func main() {
 	augment := flag.Float64("case-augment", ner.CaseAugment, "with -ner-only: share of documents added again upper- and lower-cased")
 	ensemble := flag.Int("ensemble", ner.NEREnsemble, "with -ner-only: training runs averaged into the model")
 	bits := flag.Uint("bits", 0, "with -ner-only: log2 of the weight rows (0: the default)")
+	noRuns := flag.Bool("no-runs", false, "with -ner-only: no name-run features")
+	ctx2 := flag.Bool("context2", ner.NERContext2, "with -ner-only: second-pass features of the next words' first-pass classes and of the document's first-pass names")
+	seed := flag.Int64("seed", ner.Seed, "with -ner-only: random seed of the shuffles and the case copies")
+	noDocNames := flag.Bool("no-doc-names", false, "with -ner-only: no second-pass features of the names the first pass found in the document")
 	noCountries := flag.Bool("no-countries", false, "with -ner-only: no country and demonym names")
 	flag.Parse()
 	if *build {
@@ -52,8 +56,8 @@ func main() {
 		lex = b
 	}
 	if *nerOnly != "" {
-		opt := ner.TrainOptions{Lexicon: lex, Iterations: *iters, Seed: ner.Seed, CaseAugment: *augment,
-			NoPhrases: *noPhrases, NoHistory: *noHistory, Bits: *bits, Ensemble: *ensemble, Log: os.Stderr}
+		opt := ner.TrainOptions{Lexicon: lex, Iterations: *iters, Seed: *seed, CaseAugment: *augment,
+			NoPhrases: *noPhrases, NoHistory: *noHistory, NoRuns: *noRuns, Context2: *ctx2, NoDocNames: *noDocNames, Bits: *bits, Ensemble: *ensemble, Log: os.Stderr}
 		if err := ner.AddNames(&opt, *places, *minPop); err != nil {
 			fmt.Fprintln(os.Stderr, "nertrain:", err)
 			os.Exit(1)
