@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/dossier-osint/dossier/resolve"
@@ -21,9 +22,11 @@ var writeRoutes = map[string]string{"/api/v1/decisions": "post"}
 const maxDecisionBody = 64 << 10
 
 // EnableWrites lets clients that present token record resolution
-// decisions: POST /api/v1/decisions with "Authorization: Bearer TOKEN".
-// Without it the server is read-only. The API takes no cookie, so a page
-// on another site cannot forge a request in a user's name.
+// decisions: POST /api/v1/decisions with "Authorization: Bearer TOKEN",
+// and the pages' forms once a browser has logged in with the token (see
+// session.go). Without it the server is read-only. The API takes no
+// cookie, so a page on another site cannot forge a request in a user's
+// name; the forms carry a per-session CSRF token for the same reason.
 func (s *Server) EnableWrites(token string) error {
 	if len(token) < 16 {
 		return fmt.Errorf("write token: want at least 16 characters")
@@ -35,12 +38,17 @@ func (s *Server) EnableWrites(token string) error {
 
 // decisionRequest is the body of POST /api/v1/decisions.
 type decisionRequest struct {
-	// Kind is merge, not-same or undo.
+	// Kind is merge, not-same, split or undo.
 	Kind string `json:"kind"`
 	// A and B name the two entities (a name or an id such as E12) of a
 	// merge or a not-same.
 	A string `json:"a,omitempty"`
 	B string `json:"b,omitempty"`
+	// Entity names the entity a split takes members out of, Members the
+	// members: "DOC#KEY" for one name in one document, or "DOC" for all
+	// the entity's mentions in that document.
+	Entity  string   `json:"entity,omitempty"`
+	Members []string `json:"members,omitempty"`
 	// Decision is the id of the decision to undo.
 	Decision int64 `json:"decision,omitempty"`
 	// Why says why; required for merge and not-same.
@@ -54,7 +62,9 @@ type decisionResult struct {
 	Kind     string `json:"kind"`
 	Decision int64  `json:"decision,omitempty"`
 	Entity   string `json:"entity,omitempty"`
-	Undone   string `json:"undone,omitempty"`
+	// New is the entity a split made of the members it took out.
+	New    string `json:"new,omitempty"`
+	Undone string `json:"undone,omitempty"`
 }
 
 func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
@@ -113,6 +123,24 @@ func (s *Server) decide(r *http.Request, req decisionRequest) (*decisionResult, 
 		}
 		id, err := resolve.NotSame(ctx, s.st, a.ID, b.ID, who, req.Why)
 		return &decisionResult{Kind: req.Kind, Decision: id}, err
+	case "split":
+		if strings.TrimSpace(req.Why) == "" {
+			return nil, badRequest("split: why is required")
+		}
+		e, err := s.findEntity(r, req.Entity, "entity")
+		if err != nil {
+			return nil, err
+		}
+		ms, err := s.st.Members(ctx, e.ID)
+		if err != nil {
+			return nil, err
+		}
+		refs, err := membersNamed(ms, req.Members)
+		if err != nil {
+			return nil, err
+		}
+		newID, id, err := resolve.Split(ctx, s.st, e.ID, refs, who, req.Why)
+		return &decisionResult{Kind: req.Kind, Decision: id, Entity: e.Ref(), New: store.EntityID(newID)}, err
 	case "undo":
 		if req.Decision <= 0 {
 			return nil, badRequest("undo: decision is required")
@@ -120,7 +148,7 @@ func (s *Server) decide(r *http.Request, req decisionRequest) (*decisionResult, 
 		what, err := resolve.Undo(ctx, s.st, req.Decision, who)
 		return &decisionResult{Kind: req.Kind, Decision: req.Decision, Undone: what}, err
 	default:
-		return nil, badRequest(fmt.Sprintf("kind %q: want merge, not-same or undo", req.Kind))
+		return nil, badRequest(fmt.Sprintf("kind %q: want merge, not-same, split or undo", req.Kind))
 	}
 }
 
@@ -131,4 +159,35 @@ func (s *Server) findEntity(r *http.Request, v, field string) (*store.GlobalEnti
 	}
 	e, _, err := resolve.Find(r.Context(), s.st, v)
 	return e, err
+}
+
+// maxSplitMembers bounds the members one split names.
+const maxSplitMembers = 500
+
+// membersNamed returns the members of ms that args name: "DOC#KEY" for
+// one member, or "DOC" for every member in that document.
+func membersNamed(ms []store.Member, args []string) ([]store.MemberRef, error) {
+	if len(args) == 0 {
+		return nil, badRequest("split: members is required: DOC#KEY or DOC")
+	}
+	if len(args) > maxSplitMembers {
+		return nil, badRequest(fmt.Sprintf("split: at most %d members", maxSplitMembers))
+	}
+	var refs []store.MemberRef
+	for _, arg := range args {
+		doc, key, one := strings.Cut(arg, "#")
+		n := 0
+		for _, m := range ms {
+			if m.Doc == doc && (!one || m.Key == key) {
+				if !slices.Contains(refs, m.Ref()) {
+					refs = append(refs, m.Ref())
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, badRequest(fmt.Sprintf("split: %q names no member of the entity", arg))
+		}
+	}
+	return refs, nil
 }

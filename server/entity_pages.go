@@ -17,10 +17,18 @@ const timelineItems = 12
 // entityPage is the data of a global entity's profile page.
 type entityPage struct {
 	chrome
+	writer
 	*profile
 	Timeline *timeline
 	// Network links the entity's network page.
 	Network string
+	// Members are the entity's members, for the split form (logged-in
+	// sessions only).
+	Members []memberRow
+	// Done is the decision that led here, if any.
+	Done *store.Decision
+	// Path links the path page from this entity.
+	Path string
 }
 
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
@@ -34,8 +42,16 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, "entity.html", http.StatusOK, entityPage{chrome: chrome{Title: p.Entity.Name, Nav: "network"}, profile: p, Timeline: tl,
-		Network: networkURL(p.Entity.ID, nil)})
+	ep := entityPage{chrome: chrome{Title: p.Entity.Name, Nav: "network"}, writer: s.writerOf(r), profile: p, Timeline: tl,
+		Network: networkURL(p.Entity.ID, nil), Done: s.flash(r), Path: "/path?a=" + url.QueryEscape(p.Entity.ID)}
+	if ep.CSRF != "" {
+		id, _ := store.ParseEntityID(p.Entity.ID)
+		if ep.Members, err = s.membersOf(r, id); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, "entity.html", http.StatusOK, ep)
 }
 
 // networkURL links the network page of entity id with the given filters.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/resolve"
@@ -43,7 +44,9 @@ var funcs = template.FuncMap{
 	// words.
 	"words": func(s string) string { return strings.NewReplacer("_", " ", "-", " ").Replace(s) },
 	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
+	// when writes a moment to the minute.
+	"when": func(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04 UTC") },
+	"sub":  func(a, b int) int { return a - b },
 	// snippet turns the store's [match] markers into <b> elements, escaping
 	// everything else.
 	"snippet": func(s string) template.HTML {
@@ -253,6 +256,10 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	case isBadRequest(err):
 		code, msg = http.StatusBadRequest, err.Error()
 	default:
+		if c, ok := decisionStatus(err); ok {
+			code, msg = c, err.Error()
+			break
+		}
 		s.log.Error("page failed", "path", r.URL.Path, "err", err)
 	}
 	s.render(w, r, "error.html", code, errorPage{chrome: chrome{Title: "Error"}, Message: msg})

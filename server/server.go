@@ -12,7 +12,10 @@
 // with cytoscape.js (/network), paths, timelines and the consistency
 // checks' flags (/flags), all computed per request from store.Graph.
 //
-// The server is read-only: no route changes the store.
+// The server is read-only unless EnableWrites gives it a token: then the
+// API records resolution decisions for clients that present the token, and
+// the pages offer merge, split, not-same and undo forms to browsers that
+// logged in with it (session.go).
 package server
 
 import (
@@ -59,8 +62,10 @@ type Server struct {
 	pages  *template.Template
 	mux    *http.ServeMux
 	static fs.FS
-	// token, when set, lets POST /api/v1/decisions record decisions.
-	token string
+	// token, when set, lets POST /api/v1/decisions record decisions, and
+	// browsers that log in with it post the pages' decision forms.
+	token    string
+	sessions sessions
 }
 
 // New returns a server over st. A nil logger discards.
@@ -94,6 +99,13 @@ func New(st store.Store, log *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /entities/{id}", s.pageEntity)
 	s.mux.HandleFunc("GET /network", s.pageNetwork)
 	s.mux.HandleFunc("GET /flags", s.pageFlags)
+	s.mux.HandleFunc("GET /timeline", s.pageTimeline)
+	s.mux.HandleFunc("GET /path", s.pagePath)
+	s.mux.HandleFunc("GET /decisions", s.pageDecisions)
+	s.mux.HandleFunc("POST /decisions", s.postDecision)
+	s.mux.HandleFunc("GET /login", s.pageLogin)
+	s.mux.HandleFunc("POST /login", s.postLogin)
+	s.mux.HandleFunc("POST /logout", s.postLogout)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, errNoPage)
 	})
@@ -125,8 +137,9 @@ func (s *Server) apiRoutes() map[string]http.HandlerFunc {
 		"/api/v1/entities/{id}/timeline": serveJSON(s, func(r *http.Request) (*timeline, error) {
 			return s.timeline(r, defaultLimit)
 		}),
-		"/api/v1/path":  serveJSON(s, s.path),
-		"/api/v1/flags": serveJSON(s, s.listFlags),
+		"/api/v1/path":     serveJSON(s, s.path),
+		"/api/v1/timeline": serveJSON(s, s.eventTimeline),
+		"/api/v1/flags":    serveJSON(s, s.listFlags),
 	}
 }
 

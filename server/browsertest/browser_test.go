@@ -33,7 +33,7 @@ var screenshots = flag.String("screenshots", "", "directory to write PNG screens
 
 // chromium returns the browser to drive, or skips (fails when
 // DOSSIER_BROWSER_TESTS=1) when there is none.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	// DOSSIER_CHROMIUM, when set, is the only browser tried.
 	candidates := []string{"/usr/bin/chromium", "chromium"}
@@ -71,7 +71,7 @@ POONCH, April 24 (Capital Wire) — Four armed men crossed the Line of Control n
 
 // span returns the first span of s in text (fixtures only: the server
 // never searches text).
-func span(t *testing.T, text, s string) (int, int) {
+func span(t testing.TB, text, s string) (int, int) {
 	t.Helper()
 	i := strings.Index(text, s)
 	if i < 0 {
@@ -80,7 +80,7 @@ func span(t *testing.T, text, s string) (int, int) {
 	return i, i + len(s)
 }
 
-func briefingExtraction(t *testing.T, d *dossier.Document) *dossier.Extraction {
+func briefingExtraction(t testing.TB, d *dossier.Document) *dossier.Extraction {
 	tx := d.Text
 	ex := dossier.NewExtraction(d, "hand-made")
 	ent := func(id string, typ dossier.EntityType, name string, texts ...string) dossier.Entity {
@@ -147,7 +147,7 @@ SRINAGAR, April 25 (FNA) — Police in Srinagar said on Friday that a report by 
 // newStore ingests examples/ with the real pipeline, as `dossier ingest
 // examples/` does, and adds a hostile article whose extraction marks its
 // markup as entity names.
-func newStore(t *testing.T) (*sqlite.Store, *dossier.Document) {
+func newStore(t testing.TB) (*sqlite.Store, *dossier.Document) {
 	t.Helper()
 	st, err := sqlite.Open(filepath.Join(t.TempDir(), "browser.db"))
 	if err != nil {
@@ -210,7 +210,7 @@ type browser struct {
 	logs []string
 }
 
-func newBrowser(t *testing.T, base string) *browser {
+func newBrowser(t testing.TB, base string) *browser {
 	t.Helper()
 	exe := chromium(t)
 	profile := t.TempDir()
@@ -318,7 +318,7 @@ func (b *browser) shoot(t *testing.T, name string) {
 	t.Logf("wrote %s", path)
 }
 
-func getJSON(t *testing.T, u string, v any) {
+func getJSON(t testing.TB, u string, v any) {
 	t.Helper()
 	resp, err := http.Get(u)
 	if err != nil {
@@ -403,8 +403,6 @@ func TestBrowser(t *testing.T) {
 		if total == 0 {
 			t.Fatal("no mention highlighted in any document")
 		}
-		// Hovering a mention lights every mention of its entity and its
-		// line in the side panel.
 		// Hovering a mention lights every mention of its entity and its
 		// line in the side panel.
 		b.do(t, "open the busiest document", chromedp.Navigate(b.base+"/documents/"+url.PathEscape(busiest)), chromedp.WaitVisible(chromedp.CSS("#text .m")))
@@ -523,6 +521,21 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the evidence links to %q", href)
 		}
 		b.shoot(t, "network")
+		// The evidence's link opens the article that says it.
+		sentence := eval[string](t, b, `document.querySelector('#edge-evidence li q').textContent`)
+		netURL, _ := chromedp.Run(b.ctx, chromedp.Location())
+		b.do(t, "open the article", chromedp.Click(chromedp.CSS("#edge-evidence li a")), chromedp.WaitVisible(chromedp.CSS("#text")))
+		if loc, _ := chromedp.Run(b.ctx, chromedp.Location()); !strings.Contains(loc, "/documents/sha256") {
+			t.Errorf("the evidence link went to %s", loc)
+		}
+		if !strings.Contains(eval[string](t, b, `document.getElementById('text').textContent`), sentence) {
+			t.Errorf("the article does not hold the sentence %q", sentence)
+		}
+		if n := eval[int](t, b, `document.querySelectorAll('#text .m').length`); n == 0 {
+			t.Error("the article opened from the evidence has no mention highlighted")
+		}
+		b.clean(t)
+		b.do(t, "back to the network", chromedp.Navigate(netURL), chromedp.WaitVisible(chromedp.CSS("#network.ready")))
 		// A filter keeps the network drawn (or says it is empty).
 		// The old page is marked, so that the wait is for the new one.
 		b.do(t, "filter by modality", chromedp.Evaluate[chromedp.Void](`document.body.dataset.old = '1'`),
@@ -552,6 +565,14 @@ func TestBrowser(t *testing.T) {
 		}
 		b.shoot(t, "flags")
 		b.clean(t)
+	})
+
+	t.Run("the timeline draws events and zooms", func(t *testing.T) {
+		testTimeline(t, b, srv.URL)
+	})
+
+	t.Run("the path page shows the evidence of every hop", func(t *testing.T) {
+		testPath(t, b, srv.URL)
 	})
 
 	t.Run("documents list pages", func(t *testing.T) {
@@ -673,6 +694,11 @@ func TestBrowser(t *testing.T) {
 			t.Error("the article's markup is not shown as text")
 		}
 		b.clean(t)
+	})
+
+	// Last, as it changes the store (and then undoes the change).
+	t.Run("log in, merge and undo", func(t *testing.T) {
+		testDecisions(t, b, st)
 	})
 
 	var _ store.Store = st

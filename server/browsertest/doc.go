@@ -9,4 +9,7 @@
 // -screenshots DIR writes PNG screenshots of the main pages:
 //
 //	go test ./server/browsertest -run TestBrowser -args -screenshots "$PWD/docs/screenshots"
+//
+// BenchmarkNetworkRender measures the network page's time to first render
+// with 2,000 entities (numbers in docs/web-performance.md).
 package browsertest

@@ -18,7 +18,7 @@ import (
 
 // entryPoints are the bundles, one per script island, and the style sheet.
 // map.js imports Leaflet's CSS, which esbuild writes beside it as map.css.
-var entryPoints = []string{"src/theme.js", "src/app.js", "src/map.js", "src/network.js", "src/app.css"}
+var entryPoints = []string{"src/theme.js", "src/app.js", "src/map.js", "src/network.js", "src/timeline.js", "src/app.css"}
 
 // copies are files shipped as they are: the Natural Earth basemap the map
 // island fetches.

@@ -1,5 +1,6 @@
 // The script island every page loads: the light/dark toggle, the "/" key
-// that focuses search, and the reader's linking of mentions to entities.
+// that focuses search, the reader's linking of mentions to entities, and
+// the suggestions of entity names in the path form.
 // Pages work without it.
 
 const root = document.documentElement;
@@ -119,7 +120,45 @@ function initEvidence() {
   show();
 }
 
+// initSuggest offers, under every input marked data-suggest="entities",
+// the entities whose names contain what was typed (from
+// /api/v1/entities), in the input's datalist.
+function initSuggest() {
+  const inputs = document.querySelectorAll('input[data-suggest="entities"]');
+  for (const input of inputs) {
+    const list = input.list;
+    if (!list) continue;
+    let timer = 0;
+    let asked = '';
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      const q = input.value.trim();
+      if (q.length < 2 || q === asked) return;
+      timer = setTimeout(async () => {
+        asked = q;
+        try {
+          const resp = await fetch('/api/v1/entities?limit=10&q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } });
+          if (!resp.ok || input.value.trim() !== q) return;
+          const data = await resp.json();
+          const count = {};
+          for (const e of data.entities) count[e.name] = (count[e.name] || 0) + 1;
+          list.replaceChildren(...data.entities.map((e) => {
+            const o = document.createElement('option');
+            // A name two entities share is given by id.
+            o.value = count[e.name] > 1 ? e.id : e.name;
+            o.label = (count[e.name] > 1 ? e.name + ' · ' : '') + e.type + ' · ' + e.id;
+            return o;
+          }));
+        } catch (e) {
+          // No suggestions offline; the form still takes a name or an id.
+        }
+      }, 150);
+    });
+  }
+}
+
 initTheme();
 initKeys();
 initReader();
 initEvidence();
+initSuggest();
