@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -409,7 +410,8 @@ func TestNormalise(t *testing.T) {
 }
 
 // TestGoldFiles loads the project's gold files: they must be valid, name
-// the input they describe, and cover every example and held-out article.
+// the input they describe, and cover every example, held-out and tuning
+// article.
 func TestGoldFiles(t *testing.T) {
 	for _, set := range []struct {
 		gold, inputs string
@@ -417,6 +419,7 @@ func TestGoldFiles(t *testing.T) {
 	}{
 		{"../../testdata/golden/examples", "../../examples", 18},
 		{"../../testdata/golden/heldout", "../../heldout", 6},
+		{"../../testdata/golden/tuning", "../../tuning", 10},
 	} {
 		files, err := Load(set.gold)
 		if err != nil {
@@ -436,6 +439,7 @@ func TestGoldFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		inputs = slices.DeleteFunc(inputs, func(e os.DirEntry) bool { return strings.HasSuffix(e.Name(), ".md") })
 		if len(files) != len(inputs) {
 			t.Errorf("%s: %d gold files for %d inputs", set.gold, len(files), len(inputs))
 		}
