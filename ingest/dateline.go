@@ -39,6 +39,9 @@ var datelineRE = regexp.MustCompile(`^(\s*(?:[-–—]\s*)?)` + // 1: lead
 
 	// 2: place, all capitals or title case, one to four words
 	`((?:` + capsRE + `(?:[ \t]+` + capsRE + `){0,3})|(?:` + titleRE + `(?:[ \t]+` + titleRE + `){0,3}))` +
+	// the country or state after the place: "GUAYAQUIL, Ecuador,", "BUNIA,
+	// Democratic Republic of Congo," (not captured)
+	`(?:,[ \t]+(?:` + titleRE + `|` + capsRE + `)(?:[ \t]+(?:of|the|and|` + titleRE + `|` + capsRE + `)){0,4})?` +
 	// 3-6: date, "April 24", "Apr. 24, 2025", "24 April 2025"
 	`(?:,?[ \t]+(?:(` + monthRE + `)\.?[ \t]+(\d{1,2})|(\d{1,2})[ \t]+(` + monthRE + `)\.?)(?:,?[ \t]+(\d{4}))?)?` +
 	// 7: year; 8: agency in parentheses

@@ -17,6 +17,9 @@ func TestParseDateline(t *testing.T) {
 	}{
 		{text: "NEW DELHI, April 24 (IANS) — Police said.", ref: ref, ok: true, place: "New Delhi", agency: "IANS", dateText: "April 24", date: day(2026, 4, 24), covered: "NEW DELHI, April 24 (IANS) —"},
 		{text: "NEW DELHI, April 24 (IANS) - Police said.", ref: ref, ok: true, place: "New Delhi", agency: "IANS", dateText: "April 24", date: day(2026, 4, 24), covered: "NEW DELHI, April 24 (IANS) -"},
+		{text: "GUAYAQUIL, Ecuador, March 10 (Andean Post) -- Officers said.", ref: ref, ok: true, place: "Guayaquil", agency: "Andean Post", dateText: "March 10", date: day(2026, 3, 10), covered: "GUAYAQUIL, Ecuador, March 10 (Andean Post) --"},
+		{text: "BUNIA, Democratic Republic of Congo, March 6 (Great Lakes Monitor) — Fighters killed.", ref: ref, ok: true, place: "Bunia", agency: "Great Lakes Monitor", dateText: "March 6", date: day(2026, 3, 6), covered: "BUNIA, Democratic Republic of Congo, March 6 (Great Lakes Monitor) —"},
+		{text: "COTABATO CITY, Philippines, Feb. 16 (Mindanao Wire) - A bomb exploded.", ref: ref, ok: true, place: "Cotabato City", agency: "Mindanao Wire", dateText: "Feb. 16", date: day(2026, 2, 16), covered: "COTABATO CITY, Philippines, Feb. 16 (Mindanao Wire) -"},
 		{text: "- NEW DELHI — Police said.", ref: ref, ok: true, place: "New Delhi", covered: "NEW DELHI —"},
 		{text: "ISLAMABAD (Reuters) - Pakistan said.", ref: ref, ok: true, place: "Islamabad", agency: "Reuters", covered: "ISLAMABAD (Reuters) -"},
 		{text: "Srinagar, Feb 3: Snow closed the highway.", ref: ref, ok: true, place: "Srinagar", dateText: "Feb 3", date: day(2026, 2, 3), covered: "Srinagar, Feb 3:"},
