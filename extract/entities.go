@@ -262,6 +262,14 @@ func stripTitles(d *nlp.Doc, m nlp.Mention) (dossier.Span, []string) {
 	for first < m.Last {
 		n, title := titleAt(d, first, m.Last)
 		if n == 0 {
+			// An office in front of a name of two words or more: "US
+			// Attorney" Katherine Doyle-Marsh ("Judge" alone may be a
+			// surname).
+			if r, t := roleAt(d, first, m.Last); r > 0 && m.Last-first-r >= 2 {
+				n, title = r, t
+			}
+		}
+		if n == 0 {
 			break
 		}
 		titles = append(titles, title)
@@ -293,6 +301,21 @@ func titleAt(d *nlp.Doc, i, limit int) (int, string) {
 		}
 		s := d.Text[d.Tokens[i].Start:d.Tokens[i+n-1].End]
 		if t, ok := gazetteer.Title(s); ok && t.Class != "role" {
+			return n, s
+		}
+	}
+	return 0, ""
+}
+
+// roleAt returns the number of tokens and the text of a role title
+// ("Attorney", "Foreign Minister") starting at token i (before limit), or 0.
+func roleAt(d *nlp.Doc, i, limit int) (int, string) {
+	for n := min(gazetteer.MaxTitleWords(), limit-i); n >= 1; n-- {
+		if d.Tokens[i+n-1].Kind == text.Punct {
+			continue
+		}
+		s := d.Text[d.Tokens[i].Start:d.Tokens[i+n-1].End]
+		if t, ok := gazetteer.Title(s); ok && t.Class == gazetteer.TitleRole {
 			return n, s
 		}
 	}
