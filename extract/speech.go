@@ -331,9 +331,16 @@ var betweenSubjectAndCue = map[string]bool{
 // that ...", and their scopes.
 func (v *view) speeches() []speech {
 	var out []speech
-	for _, sent := range v.d.Sentences {
+	for i, sent := range v.d.Sentences {
 		if sent.Boilerplate {
 			continue
+		}
+		// A dateline is the outlet's: no source in the lead vouches for
+		// "BUNIA, Democratic Republic of Congo, March 6 (Monitor) —".
+		if i < 4 {
+			if end := v.datelineEnd(sent.First, sent.Last); end > sent.First {
+				sent.First = end
+			}
 		}
 		for k := sent.First; k < sent.Last; k++ {
 			// "according to X"
@@ -501,6 +508,21 @@ func (v *view) hasVerb(a, b int) bool {
 
 // isQuoteMark reports whether s is a double quotation mark.
 func isQuoteMark(s string) bool { return s == `"` || s == "“" || s == "”" }
+
+// datelineEnd returns the token after the dash that ends a dateline
+// opening the sentence [first, last) — a place first, a dash within 20
+// tokens — or first when there is none.
+func (v *view) datelineEnd(first, last int) int {
+	if e := v.tokEnt[first]; e < 0 || v.ents[e].Type != dossier.GPE && v.ents[e].Type != dossier.Loc {
+		return first
+	}
+	for k := first + 1; k < last && k < first+20; k++ {
+		if isDash(v.d.Tokens[k].Text) && k+1 < last {
+			return k + 1
+		}
+	}
+	return first
+}
 
 // isDash reports whether s is a dash, as after a dateline ("ISLAMABAD
 // (Capital Wire) - ...").
