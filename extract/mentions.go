@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,6 +62,7 @@ func CompleteMentions(d *nlp.Doc) {
 	}
 	if mixed {
 		ms = extendPersons(d, ms)
+		ms = slices.DeleteFunc(ms, func(m nlp.Mention) bool { return m.Last <= m.First })
 		ms = toldAgencies(d, ms)
 		ms = datelineOutlet(d, ms)
 	}
@@ -225,9 +227,22 @@ func extendPersons(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			continue
 		}
 		last := m.Last
-		for last < len(d.Tokens) && last < m.Last+2 {
+		for last < len(d.Tokens) && last < m.Last+4 {
 			t := d.Tokens[last]
-			if !(t.POS == "NNP" || isParticleName(t.Text)) || !nameLike(t) || coveringMention(ms, last) >= 0 || isAcronym(t.Text) {
+			// "Hamood" + "bin Said" + "al-Rawahi": a patronymic joins the
+			// names after it; a particle name after it is the surname,
+			// whatever the recogniser made of it.
+			if patronymics[strings.ToLower(t.Text)] && last+1 < len(d.Tokens) && startsUpper(d.Tokens[last+1].Text) && d.Tokens[last+1].Kind == text.Word && coveringMention(ms, last+1) < 0 {
+				last += 2 // the father's name, whatever its part of speech ("Said")
+				continue
+			}
+			if i := coveringMention(ms, last); i >= 0 && isParticleName(t.Text) && ms[i].First == last && ms[i].Last == last+1 && ms[i].Type != dossier.Org && ms[i].Type != dossier.Person {
+				ms[i].Type = dossier.Person
+				ms[i].Last = ms[i].First // emptied; dropped below
+				last++
+				continue
+			}
+			if !(t.POS == "NNP" || isParticleName(t.Text)) || !nameLike(t) || coveringMention(ms, last) >= 0 || isAcronym(t.Text) || last >= m.Last+2 && !isParticleName(t.Text) {
 				break
 			}
 			if gazetteer.IsCommonWord(t.Text) || sentenceStartsAt(d, last) {
