@@ -288,6 +288,12 @@ func (v *view) resolvePronouns() {
 		case fits(speaker) && !inQuote[k] && (v.subjectOfCue(k) || !v.namedJustBefore(k, fits, speaker)):
 			found = speaker
 		}
+		if found == -1 && want == dossier.Person && !inQuote[k] && v.opensClause(k) {
+			// "He held talks ..." opening a sentence: the person the
+			// sentence before was about, named first in it (its subject,
+			// in news copy), rather than the last one it named.
+			found = v.firstOfPreviousSentence(k, fits)
+		}
 		if found == -1 {
 			for j := k - 1; j >= 0 && j >= k-150; j-- {
 				if fits(v.tokEnt[j]) && !(inQuote[k] && v.tokEnt[j] == speaker) {
@@ -304,6 +310,38 @@ func (v *view) resolvePronouns() {
 			genders[found] = g
 		}
 	}
+}
+
+// opensClause reports whether token k is the subject of its sentence:
+// nothing but a date or a short adverbial before it ("On Monday he").
+func (v *view) opensClause(k int) bool {
+	first, _ := v.sentence(k)
+	for j := first; j < k; j++ {
+		if v.tokEnt[j] >= 0 || v.isVerb(j) || k-first > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// firstOfPreviousSentence returns the first entity that fits named in the
+// sentence before token k's, or -1 when none does or the sentence before
+// is in another paragraph.
+func (v *view) firstOfPreviousSentence(k int, fits func(int) bool) int {
+	s := v.tokSent[k]
+	if s == 0 {
+		return -1
+	}
+	prev := v.d.Sentences[s-1]
+	if v.tokPara[prev.First] != v.tokPara[k] {
+		return -1
+	}
+	for j := prev.First; j < prev.Last; j++ {
+		if fits(v.tokEnt[j]) {
+			return v.tokEnt[j]
+		}
+	}
+	return -1
 }
 
 // namedJustBefore reports whether somebody other than the last speaker who
