@@ -66,6 +66,8 @@ func CompleteMentions(d *nlp.Doc) {
 		ms = toldAgencies(d, ms)
 		ms = datelineOutlet(d, ms)
 	}
+	// A number is no name ("her son Jamal, 12").
+	ms = slices.DeleteFunc(ms, func(m nlp.Mention) bool { return strings.Trim(m.Text, "0123456789.,") == "" })
 	harmoniseSurnames(d, ms)
 	harmoniseTypes(ms)
 	sort.Slice(ms, func(a, b int) bool { return ms[a].First < ms[b].First })

@@ -208,6 +208,16 @@ var titleGender = map[string]gender{
 	"mrs": female, "mrs.": female, "ms": female, "ms.": female, "begum": female, "madam": female, "lady": female,
 }
 
+// nounGender gives the gender of the nouns that introduce a person ("her
+// husband, Abdulrahman Ali", "his son Jamal", "the widow X").
+var nounGender = map[string]gender{
+	"husband": male, "son": male, "father": male, "brother": male, "uncle": male, "nephew": male, "grandson": male,
+	"grandfather": male, "stepson": male, "man": male, "boy": male, "widower": male, "businessman": male,
+	"wife": female, "daughter": female, "mother": female, "sister": female, "aunt": female, "niece": female,
+	"granddaughter": female, "grandmother": female, "stepdaughter": female, "woman": female, "girl": female,
+	"widow": female, "businesswoman": female, "spokeswoman": female, "chairwoman": female,
+}
+
 // resolvePronouns links each he/she/they in reading order to the entity it
 // most likely stands for: the person (or group, for they/it) who last
 // spoke, when that fits, or else the last one named. A person's gender is
@@ -221,6 +231,21 @@ func (v *view) resolvePronouns() {
 			if g, ok := titleGender[strings.ToLower(t)]; ok {
 				genders[i] = g
 			}
+		}
+	}
+	// "Her husband, Abdulrahman Ali": a gendered noun just before a
+	// person's mention.
+	for k := 1; k < len(v.d.Tokens); k++ {
+		e := v.tokEnt[k]
+		if e < 0 || v.tokEnt[k-1] == e || v.ents[e].Type != dossier.Person || genders[e] != unknownGender {
+			continue
+		}
+		j := k - 1
+		if v.d.Tokens[j].Text == "," && j > 0 {
+			j--
+		}
+		if g, ok := nounGender[v.lower(j)]; ok {
+			genders[e] = g
 		}
 	}
 	inQuote := make([]bool, len(v.d.Tokens))
