@@ -413,7 +413,11 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 		}
 		if w == "," {
 			next := strings.ToLower(v.d.Tokens[k].Text)
-			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG") {
+			// "Ernesto Villareal, commander of the 6th Division, said": a
+			// title of something, not a title before a name.
+			title, _ := v.titleSpan(k, j+1)
+			ofSomething := title > 0 && k+title <= j && v.tokEnt[k] < 0 && (v.lower(k+title) == "of" || v.lower(k+title) == "for" || v.lower(k+title) == "at")
+			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || ofSomething) {
 				// "Juan Perez, 41, a researcher at ..., said": an age
 				// before the apposition.
 				if k >= first+3 && v.d.Tokens[k-2].POS == "CD" && v.d.Tokens[k-3].Text == "," {
