@@ -417,7 +417,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 			// title of something, not a title before a name.
 			title, _ := v.titleSpan(k, j+1)
 			ofSomething := title > 0 && k+title <= j && v.tokEnt[k] < 0 && (v.lower(k+title) == "of" || v.lower(k+title) == "for" || v.lower(k+title) == "at")
-			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || ofSomething) {
+			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || ofSomething || v.possessiveOrgAt(k, j)) {
 				// "Juan Perez, 41, a researcher at ..., said": an age
 				// before the apposition.
 				if k >= first+3 && v.d.Tokens[k-2].POS == "CD" && v.d.Tokens[k-3].Text == "," {
@@ -458,6 +458,20 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 		return source{}, 0, 0, false
 	}
 	return src, start, end, true
+}
+
+// possessiveOrgAt reports whether an organisation's or a country's name
+// in the possessive starts at token k, before limit: "AVI's country
+// director" in apposition.
+func (v *view) possessiveOrgAt(k, limit int) bool {
+	e := v.tokEnt[k]
+	if e < 0 || v.ents[e].Type != dossier.Org && v.ents[e].Type != dossier.GPE {
+		return false
+	}
+	for k < limit && v.tokEnt[k] == e {
+		k++
+	}
+	return k < limit && (v.lower(k) == "'s" || v.lower(k) == "’s")
 }
 
 // relativePronouns open a relative clause, whose subject follows them
