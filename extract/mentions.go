@@ -572,6 +572,7 @@ func capitalised(d *nlp.Doc, k int) bool {
 // orgOpener reports whether a word opens a transliterated organisation's
 // name: "Lashkar-e-Qahhar", "Hizb-ul-Wadi", "Tehrik-i-Azadi".
 func orgOpener(w string) bool {
+	w = strings.NewReplacer("'", "", "’", "").Replace(w) // "Jama'at"
 	first, _, _ := strings.Cut(strings.ToLower(w), "-")
 	return orgOpeners[first] || orgOpeners[strings.ToLower(w)]
 }
@@ -624,7 +625,7 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 		// Leave a person's name and a title at the front alone.
 		for start < end {
-			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end && !romance {
+			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end && !romance && !orgOpener(d.Tokens[ms[i].First].Text) {
 				start = ms[i].Last
 			} else if titleWord(d.Tokens[start].Text) && !orgHeads[strings.ToLower(d.Tokens[start].Text)] || isModifierCompound(d.Tokens[start].Text) {
 				start++
@@ -680,6 +681,8 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			m.Type = dossier.Loc
 		case m.Type != dossier.Fac && m.Last-m.First >= 2 && facilityHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
 			m.Type = dossier.Fac
+		case m.Type != dossier.GPE && m.Type != dossier.Loc && m.Type != dossier.Fac && m.Type != dossier.NORP && !isAcronym(m.Text) && placeBefore(d, m):
+			m.Type = dossier.GPE
 		case m.Type != dossier.Org && m.Last-m.First >= 2 && (d.Tokens[m.First].Text == "Los" || d.Tokens[m.First].Text == "Las") && m.Last-m.First == 2 && strings.HasSuffix(d.Tokens[m.Last-1].Text, "s") && !gazetteer.IsPlace(m.Text):
 			// "Los Centinelas", "Las Fuerzas": a gang or a group ("Los
 			// Angeles" is a place).
@@ -691,6 +694,29 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 	}
 	return ms
+}
+
+// settlementWords name the kind of place whose name follows "of": "the
+// village of Kani Reş", "the town of Ayorou".
+var settlementWords = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true, "region": true, "municipality": true, "hamlet": true, "settlement": true, "county": true}
+
+// placeBefore reports whether the words before mention m make it a place:
+// "the village of" X, or "in", "near", "from" a town the gazetteer knows.
+func placeBefore(d *nlp.Doc, m *nlp.Mention) bool {
+	k := m.First
+	if orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
+		return false
+	}
+	if k >= 2 && strings.EqualFold(d.Tokens[k-1].Text, "of") && settlementWords[strings.ToLower(d.Tokens[k-2].Text)] {
+		return true
+	}
+	if k >= 1 && m.Type != dossier.Person {
+		switch strings.ToLower(d.Tokens[k-1].Text) {
+		case "in", "near", "from", "outside":
+			return townNamed(m.Text)
+		}
+	}
+	return false
 }
 
 // featureName reports whether mention m is named as a natural region, a
@@ -731,11 +757,46 @@ func personCues(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			last++ // "Almoustapha Ag" + "Alhassane"
 			patronymic = true
 		}
-		if patronymic || agedAfter(d, m.Last) {
+		if patronymic || agedAfter(d, m.Last) || m.Type == dossier.Org && describedAsPerson(d, m.Last) {
 			*m = mentionOf(d, m.First, last, dossier.Person)
 		}
 	}
 	return ms
+}
+
+// personNouns are the nouns that describe a person in apposition ("X, a
+// former teacher from Ansongo"), besides titles and family words.
+var personNouns = map[string]bool{
+	"teacher": true, "trader": true, "farmer": true, "student": true, "lawyer": true, "doctor": true,
+	"resident": true, "native": true, "businessman": true, "businesswoman": true, "preacher": true,
+	"cleric": true, "imam": true, "shopkeeper": true, "merchant": true, "labourer": true, "laborer": true,
+	"herder": true, "fisherman": true, "mechanic": true, "carpenter": true, "tailor": true, "smuggler": true,
+	"veteran": true, "father": true, "mother": true, "citizen": true, "national": true, "politician": true,
+}
+
+// describedAsPerson reports whether an apposition after token k-1 describes
+// a person: ", a former teacher", ", the group's founder", ", 41,".
+func describedAsPerson(d *nlp.Doc, k int) bool {
+	if k+2 >= len(d.Tokens) || d.Tokens[k].Text != "," {
+		return false
+	}
+	j := k + 1
+	if w := strings.ToLower(d.Tokens[j].Text); w != "a" && w != "an" {
+		return false
+	}
+	for j++; j < len(d.Tokens) && j < k+6; j++ {
+		w := strings.ToLower(d.Tokens[j].Text)
+		if personNouns[w] || nounGender[w] != unknownGender {
+			return true
+		}
+		if t, ok := gazetteer.Title(w); ok && t.Class != "" {
+			return true
+		}
+		if p := d.Tokens[j].POS; !strings.HasPrefix(p, "JJ") && !strings.HasPrefix(p, "NN") && !strings.HasPrefix(p, "VBN") {
+			return false
+		}
+	}
+	return false
 }
 
 // agedAfter reports whether an age in commas follows token k-1: ", 41,".
