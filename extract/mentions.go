@@ -589,7 +589,7 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			continue
 		}
 		j := k
-		for j < n && capitalised(d, j) {
+		for j < n && capitalised(d, j) && (j == k || !sentenceStartsAt(d, j)) {
 			j++
 		}
 		end := j
@@ -608,11 +608,11 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 					c = 2
 				}
 			}
-			if c == 0 || !capitalised(d, end+c) {
+			if c == 0 || !capitalised(d, end+c) || sentenceStartsAt(d, end+c) {
 				break
 			}
 			e := end + c
-			for e < n && capitalised(d, e) {
+			for e < n && capitalised(d, e) && !sentenceStartsAt(d, e) {
 				e++
 			}
 			end, joined = e, true
@@ -633,7 +633,11 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 				break
 			}
 		}
-		isOrg := joined || romance && end-k >= 2
+		// "Los Halcones del Valle", "Las Fuerzas de ...": an article opens
+		// a name only when a connector joins it ("Los Angeles" is one
+		// place).
+		article := articleOpeners[d.Tokens[k].Text]
+		isOrg := joined || romance && end-k >= 2 && !article
 		if end-start >= 2 && orgHeads[strings.ToLower(d.Tokens[end-1].Text)] {
 			isOrg = true
 		}
@@ -649,6 +653,11 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	}
 	return ms
 }
+
+// articleOpeners are the Spanish articles that open gangs' and groups'
+// names ("Los Halcones del Valle"); they are romance openers only through
+// a connector.
+var articleOpeners = map[string]bool{"Los": true, "Las": true}
 
 // romanceConnectors join the words of a Spanish, French or Portuguese
 // organisation's name.
