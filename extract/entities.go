@@ -5,6 +5,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -207,7 +208,8 @@ func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 		// of "Abdoulaye Ould Mbarek").
 		var match bool
 		if len(parts) > 1 {
-			match = endsWithWords(words, parts)
+			// or begin it: "Abu Hudhayfa" of "Abu Hudhayfa al-Ansari"
+			match = endsWithWords(words, parts) || endsWithWords(reversed(words), reversed(parts))
 		} else {
 			match = strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) || len(words) == 3 && strings.EqualFold(words[1], part)
 		}
@@ -226,6 +228,13 @@ func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 		return nil
 	}
 	return found
+}
+
+// reversed returns a reversed copy of words.
+func reversed(words []string) []string {
+	out := slices.Clone(words)
+	slices.Reverse(out)
+	return out
 }
 
 // endsWithWords reports whether words ends with tail, ignoring case.
@@ -256,6 +265,9 @@ func stripTitles(d *nlp.Doc, m nlp.Mention) (dossier.Span, []string) {
 	span := m.Span
 	if m.Type != dossier.Person {
 		return span, nil
+	}
+	if _, ok := gazetteer.Country(m.Text); ok {
+		return span, nil // "Sri Lanka" taken for a person: no honorific in it
 	}
 	var titles []string
 	first := m.First
