@@ -646,8 +646,24 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 				isOrg = true
 			}
 		}
+		// "the Philippine Army's 6th Infantry Division": the ordinal is
+		// part of the name.
+		if isOrg && start > 0 && start == k && ordinalWord(d.Tokens[start-1].Text) {
+			start--
+		}
 		if isOrg && start < end && !sameMention(ms, start, end, dossier.Org) {
 			ms = replaceSpan(ms, mentionOf(d, start, end, dossier.Org))
+		}
+		// "St. Sebastian's Church", "Batticaloa Magistrate's Court": a name
+		// in the possessive before a building's or a court's head word.
+		if !isOrg && end+2 < n && (d.Tokens[end].Text == "'s" || d.Tokens[end].Text == "’s") && possessiveHeads[d.Tokens[end+1].Text] &&
+			!capitalised(d, end+2) && !townNamed(d.Text[d.Tokens[start].Start:d.Tokens[end-1].End]) {
+			typ := dossier.Org
+			if facilityHeads[strings.ToLower(d.Tokens[end+1].Text)] {
+				typ = dossier.Fac
+			}
+			ms = replaceSpan(ms, mentionOf(d, start, end+2, typ))
+			end += 2
 		}
 		k = max(j, end)
 	}
@@ -658,6 +674,25 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 // names ("Los Halcones del Valle"); they are romance openers only through
 // a connector.
 var articleOpeners = map[string]bool{"Los": true, "Las": true}
+
+// possessiveHeads are the head words a name in the possessive may come
+// before in the name of a building or a court ("St. Sebastian's Church").
+var possessiveHeads = map[string]bool{"Church": true, "Cathedral": true, "Mosque": true, "Shrine": true, "Temple": true,
+	"Court": true, "College": true, "School": true, "Hospital": true, "Market": true, "Square": true}
+
+// ordinalWord reports whether w is an ordinal number in digits: "6th",
+// "1st", "23rd".
+func ordinalWord(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suffix := strings.ToLower(w[n-2:])
+	if suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th" {
+		return false
+	}
+	return strings.Trim(w[:n-2], "0123456789") == ""
+}
 
 // romanceConnectors join the words of a Spanish, French or Portuguese
 // organisation's name.
@@ -690,6 +725,8 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			m.Type = dossier.Loc
 		case m.Type != dossier.Fac && m.Last-m.First >= 2 && facilityHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:
 			m.Type = dossier.Fac
+		case m.Type != dossier.GPE && m.Last-m.First >= 2 && d.Tokens[m.Last-1].Text == "City" && !orgHeads[strings.ToLower(d.Tokens[m.Last-2].Text)]:
+			m.Type = dossier.GPE // "Cotabato City", "Mexico City"
 		case m.Type != dossier.GPE && m.Type != dossier.Loc && m.Type != dossier.Fac && m.Type != dossier.NORP && !isAcronym(m.Text) && placeBefore(d, m):
 			m.Type = dossier.GPE
 		case m.Type != dossier.Org && m.Last-m.First >= 2 && (d.Tokens[m.First].Text == "Los" || d.Tokens[m.First].Text == "Las") && m.Last-m.First == 2 && strings.HasSuffix(d.Tokens[m.Last-1].Text, "s") && !gazetteer.IsPlace(m.Text):
