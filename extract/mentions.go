@@ -48,6 +48,7 @@ func CompleteMentions(d *nlp.Doc) {
 		ms = territoryNames(d, ms)
 	}
 	ms = retypeByForm(d, ms)
+	ms = joinPatronymics(d, ms)
 	ms = personCues(d, ms)
 	ms = dropTitles(d, ms)
 	if mixed {
@@ -843,6 +844,32 @@ func describedAsPerson(d *nlp.Doc, k int) bool {
 		}
 	}
 	return false
+}
+
+// joinPatronymics makes one person's name of a name, a patronymic in
+// small letters and the names after it, whatever the recogniser made of
+// the parts: "Hamadou" + "ould" + "Cheikh Sidi", "Moussa" + "ag" +
+// "Intalla".
+func joinPatronymics(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for k := 1; k+1 < len(d.Tokens); k++ {
+		w := d.Tokens[k].Text
+		if !patronymics[w] || !startsUpper(d.Tokens[k-1].Text) || !startsUpper(d.Tokens[k+1].Text) {
+			continue // only the small-letter forms: "ould", "ag", "bin"
+		}
+		first, last := k-1, k+2
+		if i := coveringMention(ms, k-1); i >= 0 {
+			first = ms[i].First
+		}
+		if i := coveringMention(ms, k+1); i >= 0 {
+			last = max(last, ms[i].Last)
+		}
+		for last < len(d.Tokens) && last < k+4 && startsUpper(d.Tokens[last].Text) && d.Tokens[last].Kind == text.Word && coveringMention(ms, last) < 0 && !sentenceStartsAt(d, last) {
+			last++
+		}
+		ms = replaceSpan(ms, mentionOf(d, first, last, dossier.Person))
+		k = last
+	}
+	return ms
 }
 
 // agedAfter reports whether an age in commas follows token k-1: ", 41,".
