@@ -144,12 +144,27 @@ func defineAcronyms(d *nlp.Doc, ms []nlp.Mention) ([]nlp.Mention, map[string]dos
 }
 
 // nameConnectors may sit inside a name without adding to its acronym.
-var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "de": true, "&": true}
+var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "in": true, "on": true, "de": true, "&": true,
+	"du": true, "des": true, "del": true, "la": true, "le": true, "pour": true, "y": true, "et": true, "al": true, "el": true}
 
 // expansionStart finds the first token of the name that acronym acr, in
 // brackets at token k, abbreviates: the capitalised words before it whose
 // initials (and the initials of their hyphenated parts) spell acr.
 func expansionStart(d *nlp.Doc, k int, acr string) (int, bool) {
+	// First with the articles of hyphenated names ("al-", "e-") counting
+	// no letter ("Ahl al-Fajr Jamaat (AFJ)"), then with them counting
+	// ("Jaish-e-Mohammed (JeM)").
+	if j, ok := expansionFrom(d, k, acr, true); ok {
+		return j, true
+	}
+	return expansionFrom(d, k, acr, false)
+}
+
+// nameArticles are the small words inside hyphenated transliterated
+// names: the "al" of "al-Fajr", the "e" of "Jaish-e-Mohammed".
+var nameArticles = map[string]bool{"al": true, "el": true, "ul": true, "ud": true, "e": true, "i": true, "wal": true}
+
+func expansionFrom(d *nlp.Doc, k int, acr string, skipArticles bool) (int, bool) {
 	letters := []rune(strings.ToLower(strings.ReplaceAll(acr, ".", "")))
 	// Walk back over the words, consuming acronym letters from the end.
 	need := len(letters)
@@ -172,6 +187,9 @@ func expansionStart(d *nlp.Doc, k int, acr string) (int, bool) {
 		// acronym skips it).
 		for p := len(parts) - 1; p >= 0; p-- {
 			init := unicode.ToLower([]rune(parts[p])[0])
+			if skipArticles && len(parts) > 1 && nameArticles[parts[p]] {
+				continue
+			}
 			if need > 0 && letters[need-1] == init {
 				need--
 			} else if p == 0 {
