@@ -237,19 +237,32 @@ func init() {
 // the subject and object captures, so that "spokespersons Khaled
 // al-Qaddoumi and Naji Zaheer" gives one relation for each.
 func (v *view) relationsOf(m rules.Match, first, last int) []relation {
-	e := m.Rule.Emit
-	typ := e.Type
+	typ := m.Rule.Emit.Type
 	titleSpan, hasTitle := m.Arg("title")
-	title := ""
-	if hasTitle {
-		title = v.textOf(first+titleSpan.Start, first+titleSpan.End)
-		if typ == "from-title" {
-			typ = "role_of"
-			if t, ok := gazetteer.Title(title); ok && t.Relation != "" {
-				typ = t.Relation
-			}
+	if !hasTitle || typ != "from-title" {
+		title := ""
+		if hasTitle {
+			title = v.textOf(first+titleSpan.Start, first+titleSpan.End)
 		}
+		return v.relationsOfType(m, first, last, typ, title)
 	}
+	// "the founder and leader of KaR": one relation for each title.
+	var out []relation
+	for _, title := range strings.Split(v.textOf(first+titleSpan.Start, first+titleSpan.End), " and ") {
+		typ := "role_of"
+		if t, ok := gazetteer.Title(title); ok && t.Relation != "" {
+			typ = t.Relation
+		}
+		out = append(out, v.relationsOfType(m, first, last, typ, title)...)
+	}
+	return out
+}
+
+// relationsOfType turns one match into relations of type typ, the title
+// (if any) being title.
+func (v *view) relationsOfType(m rules.Match, first, last int, typ, title string) []relation {
+	e := m.Rule.Emit
+	titleSpan, hasTitle := m.Arg("title")
 	subj, ok1 := m.Arg("subject")
 	obj, ok2 := m.Arg("object")
 	if !ok1 || !ok2 {
