@@ -23,6 +23,8 @@ type view struct {
 	pronounEnt map[int]int
 	// qspans are the document's paired quotation marks (quoteSpans).
 	qspans []quoteSpan
+	// outlets are the organisations a dateline names (the agency).
+	outlets map[int]bool
 }
 
 func newView(d *nlp.Doc, ents []dossier.Entity) *view {
@@ -170,7 +172,7 @@ func (v *view) opensSentence(k int) bool {
 func (v *view) firstOrgBefore(k int) int {
 	first, _ := v.sentence(k)
 	for j := first; j < k; j++ {
-		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org {
+		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org && !v.outlets[e] {
 			return e
 		}
 	}
@@ -186,7 +188,7 @@ func (v *view) firstOrgOfPreviousSentence(k int) int {
 	}
 	prev := v.d.Sentences[s-1]
 	for j := prev.First; j < prev.Last; j++ {
-		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org {
+		if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org && !v.outlets[e] {
 			return e
 		}
 	}
@@ -254,6 +256,20 @@ func (v *view) resolvePronouns() {
 			inQuote[k] = true
 		}
 	}
+	// The outlet of a dateline ("BAMAKO, March 14 (SPA) —") is not what
+	// "the group" or "it" stands for.
+	v.outlets = map[int]bool{}
+	for i, sent := range v.d.Sentences {
+		if i >= 4 {
+			break
+		}
+		for k := sent.First; k < v.datelineEnd(sent.First, sent.Last); k++ {
+			if e := v.tokEnt[k]; e >= 0 && v.ents[e].Type == dossier.Org {
+				v.outlets[e] = true
+			}
+		}
+	}
+	outlets := v.outlets
 	speaker := -1 // the entity that last spoke
 	for k := range v.d.Tokens {
 		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
@@ -295,7 +311,7 @@ func (v *view) resolvePronouns() {
 			want = dossier.Org
 		}
 		fits := func(e int) bool {
-			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g)
+			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g) && !outlets[e]
 		}
 		// Inside a quote, "he" is somebody the speaker talks about.
 		found := -1
