@@ -204,26 +204,58 @@ func TestNameRuns(t *testing.T) {
 	}
 }
 
-func TestFirstNames(t *testing.T) {
+func TestDocNames(t *testing.T) {
 	m := Default()
 	class := map[string]int{}
 	for c, name := range m.lin.Classes {
 		class[name] = c
 	}
-	// Two sentences: "Red Banner Front said" and "the Front of Varna".
-	low := lowHashes("Red Banner Front said the Front of Varna")
-	classes := []int{class["B-ORG"], class["I-ORG"], class["L-ORG"], class["O"],
-		class["O"], class["U-ORG"], class["O"], class["U-LOC"]}
-	g := newPhraseGaz()
-	m.firstNames(g, low, classes)
-	out := make([]uint32, 5)
-	g.mark(lowHashes("Varna and Red Banner Front"), out)
-	code := func(v uint32, k int) uint32 { return v >> (3 * k) & 7 }
-	const org, loc = 1, 2
-	if code(out[0], loc) != gazU || code(out[2], org) != gazB || code(out[3], org) != gazI || code(out[4], org) != gazL {
-		t.Errorf("marks %v: want Varna LOC, Red Banner Front ORG", out)
+	// Three sentences as the first pass labelled them: "Red Banner Front
+	// said" (ORG), "Varna (LOC) and Varna (ORG)", "Varna and Red Banner
+	// Front" (LOC, ORG).
+	words := [][]string{
+		strings.Fields("Red Banner Front said"),
+		strings.Fields("Varna and Varna"),
+		strings.Fields("Varna and Red Banner Front"),
 	}
-	if code(out[1], org) != 0 {
+	first := [][]int{
+		{class["B-ORG"], class["I-ORG"], class["L-ORG"], class["O"]},
+		{class["U-LOC"], class["O"], class["U-ORG"]},
+		{class["U-LOC"], class["O"], class["B-ORG"], class["I-ORG"], class["L-ORG"]},
+	}
+	var low []uint64
+	var classes, lens []int
+	for s, ws := range words {
+		low = append(low, lowHashes(strings.Join(ws, " "))...)
+		classes = append(classes, first[s]...)
+		lens = append(lens, len(ws))
+	}
+	var d docNames
+	d.build(m, low, classes, lens)
+	code := func(v uint32, k int) uint32 { return v >> (5 * k) & 31 }
+	const org, loc = 1, 2
+	out := make([]uint32, 5)
+	d.mark(m, lowHashes("Varna and Red Banner Front"), first[2], out)
+	// Varna: LOC at one of its two other occurrences, ORG at the other.
+	if code(out[0], loc) != gazU|shareMost<<3 || code(out[0], org) != gazU|shareMost<<3 {
+		t.Errorf("Varna: LOC code %d, ORG code %d; want %d for both", code(out[0], loc), code(out[0], org), gazU|shareMost<<3)
+	}
+	// Red Banner Front: ORG at its only other occurrence.
+	if code(out[2], org) != gazB|shareAll<<3 || code(out[3], org) != gazI|shareAll<<3 || code(out[4], org) != gazL|shareAll<<3 {
+		t.Errorf("marks %v: want Red Banner Front ORG at every other occurrence", out)
+	}
+	if out[1] != 0 {
 		t.Errorf("\"and\" marked as a name")
+	}
+	// In the second sentence, the first Varna's own LOC label does not
+	// count: the other two occurrences are LOC once and ORG once.
+	out = out[:3]
+	d.mark(m, lowHashes("Varna and Varna"), first[1], out)
+	if code(out[0], loc) != gazU|shareMost<<3 || code(out[0], org) != gazU|shareMost<<3 {
+		t.Errorf("first Varna: LOC code %d, ORG code %d", code(out[0], loc), code(out[0], org))
+	}
+	// The second Varna (ORG) sees no other ORG: no ORG mark; LOC twice of two.
+	if code(out[2], org) != 0 || code(out[2], loc) != gazU|shareAll<<3 {
+		t.Errorf("second Varna: LOC code %d, ORG code %d; want %d and 0", code(out[2], loc), code(out[2], org), gazU|shareAll<<3)
 	}
 }

@@ -440,7 +440,7 @@ func aggregate(doc *docInfo, low, short []uint64, own []int8, i int, out []uint6
 // decisions: the class word i received (with its shape), the classes of
 // the next two words, which the left-to-right second pass has not decided
 // again yet, and the word's place in the names the first pass found in the
-// whole document (docName: 3 bits per type, as phraseGaz.mark sets them).
+// whole document (docName: 5 bits per type, as docNames.mark sets them).
 // first holds the first-pass classes of the sentence.
 func context2(first []int, docName []uint32, short []uint64, i int, out []uint64) []uint64 {
 	m := tag.Mix
@@ -459,7 +459,7 @@ func context2(first []int, docName []uint32, short []uint64, i int, out []uint64
 	)
 	if g := docName[i]; g != 0 {
 		for k := range Types {
-			if c := uint64(g >> (3 * k) & 7); c != 0 {
+			if c := uint64(g >> (5 * k) & 31); c != 0 {
 				out = append(out,
 					m(fDocName, uint64(k), c, 0),
 					m(fDocNameOwn, uint64(k), c, own),

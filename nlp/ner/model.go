@@ -50,6 +50,8 @@ type Model struct {
 	// docNames adds, with ctx2, the word's place in the names the first
 	// pass found in the document.
 	docNames bool
+	// docMulti keeps only the document's names of two words or more.
+	docMulti bool
 	// per class: prefix (B, I, L, U, O) and type index
 	prefix []byte
 	typ    []int
@@ -133,6 +135,21 @@ type TrainOptions struct {
 	// NoDocNames turns off, of the second pass's features, those of the
 	// names the first pass found in the document.
 	NoDocNames bool
+	// DocNameDrop is the chance that a training document's second pass
+	// goes without the features of the document's first-pass names (drawn
+	// per document and iteration), so that the model does not trust them
+	// more than their accuracy on new text warrants.
+	DocNameDrop float64
+	// DocNamesMulti keeps, of the document's first-pass names, only those
+	// of two words or more: a single word is left to the word-level
+	// features of its other occurrences.
+	DocNamesMulti bool
+	// Jackknife takes the first-pass labels that a training document's
+	// second pass sees from one of two helper models, each trained (first
+	// pass only) on half of the documents, the half without this one: the
+	// labels are then as wrong as the first pass's on new text, and the
+	// second pass learns how far to trust them.
+	Jackknife bool
 	// Ensemble is the number of training runs (different shuffles) whose
 	// kept weights are averaged into the model (default 1).
 	Ensemble int
@@ -208,6 +225,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	var rep Report
 	m := &Model{lexText: opt.Lexicon, runs: !opt.NoRuns, ctx2: opt.Context2 && !opt.NoTwoPass}
 	m.docNames = m.ctx2 && !opt.NoDocNames
+	m.docMulti = m.docNames && opt.DocNamesMulti
 	if len(opt.Lexicon) > 0 {
 		lex, err := ReadLexicon(bytes.NewReader(opt.Lexicon))
 		if err != nil {
@@ -316,7 +334,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		if run > 0 {
 			rng = rand.New(rand.NewSource(opt.Seed + int64(run)*7919))
 		}
-		probe := &Model{lin: tr.Average(), lex: m.lex, gaz: m.gaz, noHistory: m.noHistory, twoPass: m.twoPass, runs: m.runs, ctx2: m.ctx2, docNames: m.docNames}
+		probe := &Model{lin: tr.Average(), lex: m.lex, gaz: m.gaz, noHistory: m.noHistory, twoPass: m.twoPass, runs: m.runs, ctx2: m.ctx2, docNames: m.docNames, docMulti: m.docMulti}
 		probe.index()
 		hist := &info
 		if opt.NoHistory {
@@ -333,14 +351,25 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		var own [][]int8
 		var ownC [][]int
 		var ownLow []uint64
-		var ownAll []int
-		dnames := newPhraseGaz()
+		var ownAll, ownLens []int
+		var dnames docNames
 		var dmark []uint32
+		drop := rand.New(rand.NewSource(opt.Seed + 17))
+		var stepWith func(tr *tag.LinearTrainer, learn bool, ex example, agg []int8, first []int, types []int8, cls []int)
 		// step decodes one sentence greedily with the trainer's current
 		// weights and learns from it; with agg, the second pass's features
 		// are added (with first, the first pass's classes, when ctx2). It
 		// returns the label types (-1 for O) in types and the classes in cls.
+		// With Jackknife, aux[h] learns the first pass from the documents
+		// of half h and labels the other half's.
+		var aux [2]*tag.LinearTrainer
+		if opt.Jackknife && m.twoPass {
+			aux[0], aux[1] = tag.NewLinearTrainer(classes, opt.Bits), tag.NewLinearTrainer(classes, opt.Bits)
+		}
 		step := func(ex example, agg []int8, first []int, types []int8, cls []int) {
+			stepWith(tr, true, ex, agg, first, types, cls)
+		}
+		stepWith = func(tr *tag.LinearTrainer, learn bool, ex example, agg []int8, first []int, types []int8, cls []int) {
 			p1, p2 := -1, -2
 			for i := range ex.feats {
 				buf = append(buf[:0], ex.feats[i]...)
@@ -359,8 +388,10 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 						guess = c
 					}
 				}
-				tr.Tick()
-				tr.Update(buf, ex.gold[i], guess)
+				if learn {
+					tr.Tick()
+					tr.Update(buf, ex.gold[i], guess)
+				}
 				if hist != nil {
 					hist.record(ex.low[i], probe.typ[guess])
 				}
@@ -377,24 +408,41 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 				clear(info.hist)
 				clear(info.agg)
 				own, ownC = own[:0], ownC[:0]
-				ownLow, ownAll = ownLow[:0], ownAll[:0]
+				ownLow, ownAll, ownLens = ownLow[:0], ownAll[:0], ownLens[:0]
 				for _, ex := range exs[k] {
 					types := make([]int8, len(ex.feats))
 					cls := make([]int, len(ex.feats))
 					step(ex, nil, nil, types, cls)
 					own, ownC = append(own, types), append(ownC, cls)
 					ownLow, ownAll = append(ownLow, ex.low...), append(ownAll, cls...)
+					ownLens = append(ownLens, len(ex.feats))
 				}
 				if !m.twoPass {
 					continue
+				}
+				if aux[0] != nil {
+					// The helper of this document's half learns from it;
+					// the other one's labels stand for the first pass.
+					h := docs[k].fold % 2
+					clear(info.hist)
+					for _, ex := range exs[k] {
+						stepWith(aux[h], true, ex, nil, nil, make([]int8, len(ex.feats)), nil)
+					}
+					clear(info.hist)
+					ownAll = ownAll[:0]
+					for s, ex := range exs[k] {
+						stepWith(aux[1-h], false, ex, nil, nil, own[s], ownC[s])
+						ownAll = append(ownAll, ownC[s]...)
+					}
 				}
 				for s, ex := range exs[k] {
 					for i, t := range own[s] {
 						count(info.agg, ex.low[i], int(t))
 					}
 				}
-				if m.docNames {
-					probe.firstNames(dnames, ownLow, ownAll)
+				useNames := m.docNames && (opt.DocNameDrop <= 0 || drop.Float64() >= opt.DocNameDrop)
+				if useNames {
+					dnames.build(probe, ownLow, ownAll, ownLens)
 				}
 				clear(info.hist)
 				var scratch []int8
@@ -409,8 +457,10 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 							dmark = make([]uint32, len(ex.feats))
 						}
 						dmark = dmark[:len(ex.feats)]
-						if m.docNames {
-							dnames.mark(ex.low, dmark)
+						if useNames {
+							dnames.mark(probe, ex.low, first, dmark)
+						} else {
+							clear(dmark)
 						}
 					}
 					step(ex, own[s], first, scratch[:len(ex.feats)], nil)
@@ -473,7 +523,8 @@ type tagState struct {
 	// pass found, for the second pass's context2 features; dmark is the
 	// scratch space of one sentence's name marks.
 	first []int
-	names *phraseGaz
+	names docNames
+	lens  []int
 	dmark []uint32
 }
 
@@ -538,11 +589,12 @@ func (m *Model) TagDocument(words, pos, chunks [][]string) [][]string {
 		clear(st.doc.hist)
 		if m.ctx2 {
 			st.first = append(st.first[:0], st.class...)
-			if st.names == nil {
-				st.names = newPhraseGaz()
-			}
 			if m.docNames {
-				m.firstNames(st.names, st.low, st.first)
+				st.lens = st.lens[:0]
+				for _, ws := range words {
+					st.lens = append(st.lens, len(ws))
+				}
+				st.names.build(m, st.low, st.first, st.lens)
 			}
 		}
 		m.pass(st, words, doc, true)
@@ -595,7 +647,7 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 				}
 				st.dmark = st.dmark[:n]
 				if m.docNames {
-					st.names.mark(low, st.dmark)
+					st.names.mark(m, low, st.first[off:off+n], st.dmark)
 				} else {
 					clear(st.dmark)
 				}
@@ -634,30 +686,6 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 	}
 }
 
-// firstNames fills g with the names of classes (BILOU classes of the words
-// with lower-cased hashes low, sentence after sentence): every span, by
-// type, for matching with phraseGaz.mark.
-func (m *Model) firstNames(g *phraseGaz, low []uint64, classes []int) {
-	clear(g.m)
-	g.maxLen = 0
-	start := -1
-	for i, c := range classes {
-		switch m.prefix[c] {
-		case 'U':
-			g.addLow(low[i:i+1], m.typ[c])
-		case 'B':
-			start = i
-		case 'L':
-			if start >= 0 {
-				g.addLow(low[start:i+1], m.typ[c])
-			}
-			start = -1
-		case 'O':
-			start = -1
-		}
-	}
-}
-
 const (
 	modelMagicV1 = "dossier-ner-v1\n"
 	modelMagic   = "dossier-ner-v2\n"
@@ -687,6 +715,9 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	if m.docNames {
 		flags |= 16
+	}
+	if m.docMulti {
+		flags |= 32
 	}
 	zw.Write([]byte{flags})
 	var gz bytes.Buffer
@@ -743,6 +774,7 @@ func Load(r io.Reader) (*Model, error) {
 		m.runs = flags[0]&4 != 0
 		m.ctx2 = flags[0]&8 != 0
 		m.docNames = flags[0]&16 != 0
+		m.docMulti = flags[0]&32 != 0
 		if err := binary.Read(zr, binary.LittleEndian, &n); err != nil {
 			return nil, fmt.Errorf("load ner model: %w", err)
 		}

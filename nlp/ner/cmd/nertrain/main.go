@@ -37,6 +37,9 @@ func main() {
 	ctx2 := flag.Bool("context2", ner.NERContext2, "with -ner-only: second-pass features of the next words' first-pass classes and of the document's first-pass names")
 	seed := flag.Int64("seed", ner.Seed, "with -ner-only: random seed of the shuffles and the case copies")
 	noDocNames := flag.Bool("no-doc-names", false, "with -ner-only: no second-pass features of the names the first pass found in the document")
+	docNameDrop := flag.Float64("doc-name-drop", ner.NERDocNameDrop, "with -ner-only: chance that a training document's second pass goes without its first-pass names")
+	docMulti := flag.Bool("doc-names-multi", false, "with -ner-only: of the document's first-pass names, only those of two words or more")
+	jack := flag.Bool("jackknife", false, "with -ner-only: the second pass learns from first-pass labels of helper models trained on the other half of the documents")
 	noCountries := flag.Bool("no-countries", false, "with -ner-only: no country and demonym names")
 	flag.Parse()
 	if *build {
@@ -57,7 +60,7 @@ func main() {
 	}
 	if *nerOnly != "" {
 		opt := ner.TrainOptions{Lexicon: lex, Iterations: *iters, Seed: *seed, CaseAugment: *augment,
-			NoPhrases: *noPhrases, NoHistory: *noHistory, NoRuns: *noRuns, Context2: *ctx2, NoDocNames: *noDocNames, Bits: *bits, Ensemble: *ensemble, Log: os.Stderr}
+			NoPhrases: *noPhrases, NoHistory: *noHistory, NoRuns: *noRuns, Context2: *ctx2, NoDocNames: *noDocNames, DocNameDrop: *docNameDrop, DocNamesMulti: *docMulti, Jackknife: *jack, Bits: *bits, Ensemble: *ensemble, Log: os.Stderr}
 		if err := ner.AddNames(&opt, *places, *minPop); err != nil {
 			fmt.Fprintln(os.Stderr, "nertrain:", err)
 			os.Exit(1)
