@@ -737,7 +737,8 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		m := &ms[i]
 		switch {
 		case m.Last-m.First == 1 && isAcronym(m.Text) && (m.Type == dossier.Loc || m.Type == dossier.GPE || m.Type == dossier.Misc):
-			if _, ok := gazetteer.Country(m.Text); !ok && !gazetteer.IsPlace(m.Text) {
+			// A mixed-case acronym ("KaR", "JeM") is never a place's.
+			if _, ok := gazetteer.Country(m.Text); !ok && (!gazetteer.IsPlace(m.Text) || strings.ToUpper(m.Text) != m.Text) {
 				m.Type = dossier.Org
 			}
 		case m.Type != dossier.Loc && m.Type != dossier.GPE && m.Last-m.First >= 2 && featureName(d, m):
