@@ -185,6 +185,30 @@ func (v *view) dropCampPlaces(rels []relation) []relation {
 	return out
 }
 
+// kinWords are the family words of "the brother of the KaR leader".
+var kinWords = map[string]bool{"brother": true, "sister": true, "son": true, "daughter": true, "wife": true, "husband": true,
+	"father": true, "mother": true, "cousin": true, "nephew": true, "niece": true, "uncle": true, "aunt": true, "widow": true,
+	"half-brother": true, "half-sister": true, "brother-in-law": true, "son-in-law": true}
+
+// kinOfBefore reports whether "[kin] of (the)" comes just before token k,
+// not after a copula: in "arrested the brother of the KaR leader, Moussa"
+// the name is the brother's; in "Rojas is the nephew of the group's
+// founder, Gustavo Quintero" it is the founder's.
+func (v *view) kinOfBefore(k int) bool {
+	j := k - 1
+	if j >= 0 && v.lower(j) == "the" {
+		j--
+	}
+	if j < 1 || v.lower(j) != "of" || !kinWords[strings.ToLower(v.d.Tokens[j-1].Lemma)] {
+		return false
+	}
+	i := j - 2 // before the kin word and its determiner
+	for i >= 0 && (v.d.Tokens[i].POS == "DT" || v.d.Tokens[i].POS == "PRP$" || strings.HasPrefix(v.d.Tokens[i].POS, "JJ")) {
+		i--
+	}
+	return i < 0 || v.d.Tokens[i].Lemma != "be"
+}
+
 // titleRef is a person named only by a title in an organisation: "the LeQ
 // chief" is (leader_of, LeQ).
 type titleRef struct {
@@ -245,6 +269,15 @@ func (v *view) relationsOf(m rules.Match, first, last int) []relation {
 			title = v.textOf(first+titleSpan.Start, first+titleSpan.End)
 		}
 		return v.relationsOfType(m, first, last, typ, title)
+	}
+	// "the brother of the KaR leader, Moussa": the name after the title is
+	// the kin's, not the title holder's.
+	// ("the brother of LeQ founder Abdul Rauf Qasmi", with no comma, names
+	// the founder).
+	if obj, ok := m.Arg("object"); ok && v.kinOfBefore(first+obj.Start) {
+		if subj, ok := m.Arg("subject"); ok && first+subj.Start > 0 && v.d.Tokens[first+subj.Start-1].Text == "," {
+			return nil
+		}
 	}
 	// "the founder and leader of KaR": one relation for each title.
 	var out []relation

@@ -127,7 +127,7 @@ var (
 	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true}
 	groupPronouns  = map[string]bool{"they": true, "it": true, "its": true, "their": true}
 	// groupNouns, after "the", stand for an organisation already named.
-	groupNouns = map[string]bool{"group": true, "outfit": true, "organisation": true, "organization": true, "movement": true, "charity": true, "trust": true}
+	groupNouns = map[string]bool{"group": true, "outfit": true, "organisation": true, "organization": true, "movement": true, "charity": true, "trust": true, "agency": true, "militia": true, "network": true}
 )
 
 // unnamed is what a pronoun stands for when it refers to somebody the text
