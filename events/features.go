@@ -18,8 +18,9 @@ type docView struct {
 	sentOf []int
 	// trig is the event type of each trigger token ("" for none).
 	trig []string
-	// attacks counts the attack triggers in the document.
-	attacks int
+	// attacks counts the attack triggers in the document; firstAttack
+	// is the sentence of the first (-1 when there is none).
+	attacks, firstAttack int
 	// docFeats are the document-level features every candidate carries.
 	docFeats []string
 	// headCount counts the candidate phrases with each head lemma, and
@@ -47,7 +48,7 @@ func (v *docView) salience(cands []candidate) {
 
 func newDocView(d *nlp.Doc) *docView {
 	v := &docView{d: d, low: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
-		sentOf: make([]int, len(d.Tokens)), trig: make([]string, len(d.Tokens))}
+		sentOf: make([]int, len(d.Tokens)), trig: make([]string, len(d.Tokens)), firstAttack: -1}
 	for i, t := range d.Tokens {
 		v.low[i] = strings.ToLower(t.Text)
 		pos := t.POS
@@ -69,6 +70,9 @@ func newDocView(d *nlp.Doc) *docView {
 				v.trig[k] = typ
 				if typ == Attack {
 					v.attacks++
+					if v.firstAttack < 0 {
+						v.firstAttack = si
+					}
 					if si < 2 {
 						first[v.lemma[k]] = true
 					}
@@ -199,6 +203,34 @@ func (v *docView) features(c candidate) []string {
 		f = append(f, "nt="+best, "ntd="+bucket(bestD), "nth="+best+"|"+head)
 	} else {
 		f = append(f, "nt=none")
+	}
+	// the clause verbs however far: "the two engineers, A of B and C of
+	// D, were taken hostage".
+	for k := c.last; k < s.Last; k++ {
+		if strings.HasPrefix(v.d.Tokens[k].POS, "VB") {
+			vb, pass := v.lemma[k], "a"
+			if v.lemma[k] == "be" && k+1 < s.Last && v.d.Tokens[k+1].POS == "VBN" {
+				vb, pass = v.lemma[k+1], "p"
+			}
+			f = append(f, "rvf="+vb+"|"+pass)
+			break
+		}
+	}
+	for k := c.first - 1; k >= s.First; k-- {
+		if strings.HasPrefix(v.d.Tokens[k].POS, "VB") {
+			f = append(f, "lvf="+v.lemma[k])
+			break
+		}
+	}
+	// the entity type of the head with the nearest trigger, and how far
+	// the phrase comes after the first sentence with an attack.
+	if e := d.Tokens[c.head].Entity; len(e) > 2 && best != "" {
+		f = append(f, "ent="+e[2:]+"|"+best)
+	}
+	if v.firstAttack >= 0 {
+		f = append(f, "sa="+bucket(max(c.sent-v.firstAttack, 0)))
+	} else {
+		f = append(f, "sa=none")
 	}
 	f = append(f, "si="+bucket(c.sent))
 	if v.headCount != nil {

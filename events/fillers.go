@@ -3,6 +3,7 @@ package events
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/nlp"
@@ -55,11 +56,12 @@ func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 	return out
 }
 
-// Select keeps, of scored fillers, at most limit per role (when limit > 0), those at or above their role's
-// threshold; of the phrases cut from one chunk only the most probable for
+// Select keeps, of scored fillers of a document the incident gate gives at
+// least gateMin, at most limit per role (when limit > 0), those at or
+// above their role's threshold; of the phrases cut from one chunk only the most probable for
 // each role; and of the phrases with one text (after normalising) only the
 // most probable for each role. The result is in text order.
-func Select(scored []Filler, thresholds map[string]float64, gatePower float64, limit int) []Filler {
+func Select(scored []Filler, thresholds map[string]float64, gatePower, gateMin float64, limit int) []Filler {
 	type key struct {
 		role string
 		n    int
@@ -71,7 +73,7 @@ func Select(scored []Filler, thresholds map[string]float64, gatePower float64, l
 		if gatePower != 0 {
 			f.Score *= math.Pow(f.Incident, gatePower)
 		}
-		if _, ok := thresholds[f.Role]; !ok {
+		if _, ok := thresholds[f.Role]; !ok || f.Incident < gateMin {
 			continue
 		}
 		k := key{f.Role, f.outer}
@@ -101,6 +103,38 @@ func Select(scored []Filler, thresholds map[string]float64, gatePower float64, l
 	for k := range bestText {
 		if 1-miss[k] < thresholds[k.role] {
 			delete(bestText, k)
+		}
+	}
+	// one entity, two phrases: of texts of one role where one ends the
+	// other ("urban guerrillas", "guerrillas"; "55 kg of dynamite",
+	// "dynamite"), only the most probable stays.
+	{
+		byRole := map[string][]tkey{}
+		for k := range bestText {
+			byRole[k.role] = append(byRole[k.role], k)
+		}
+		for _, ks := range byRole {
+			sort.Slice(ks, func(a, b int) bool {
+				if miss[ks[a]] != miss[ks[b]] {
+					return miss[ks[a]] < miss[ks[b]]
+				}
+				return ks[a].text < ks[b].text
+			})
+			var kept []string
+			for _, k := range ks {
+				dup := false
+				for _, t := range kept {
+					if endsWith(t, k.text) || endsWith(k.text, t) {
+						dup = true
+						break
+					}
+				}
+				if dup {
+					delete(bestText, k)
+					continue
+				}
+				kept = append(kept, k.text)
+			}
 		}
 	}
 	if limit > 0 {
@@ -140,7 +174,7 @@ const ScoreFloor = 0.01
 // Fillers returns the role fillers of d that the model is confident of
 // (see Select).
 func (m *Model) Fillers(d *nlp.Doc) []Filler {
-	return Select(m.Scored(d, ScoreFloor), m.Thresholds, m.GatePower, m.Limit)
+	return Select(m.Scored(d, ScoreFloor), m.Thresholds, m.GatePower, m.GateMin, m.Limit)
 }
 
 // better reports whether filler a beats b: a higher score, or the same
@@ -151,4 +185,10 @@ func better(a, b Filler) bool {
 		return a.Score > b.Score
 	}
 	return a.Span.Start < b.Span.Start || a.Span.Start == b.Span.Start && a.Span.End < b.Span.End
+}
+
+// endsWith reports whether phrase a ends with the words of phrase b (and is
+// longer).
+func endsWith(a, b string) bool {
+	return len(a) > len(b) && strings.HasSuffix(a, b) && a[len(a)-len(b)-1] == ' '
 }

@@ -37,6 +37,12 @@ type Model struct {
 	GateFeatures map[string]int32
 	GateWeights  []float32
 	GatePower    float64
+	// GateNorm says the gate divides its sum of weights by the square
+	// root of the number of features it knows in the document.
+	GateNorm bool
+	// GateMin is the gate's probability below which a document has no
+	// attack roles at all.
+	GateMin float64
 	// Limit is the most fillers a document has for one role (0: no
 	// limit).
 	Limit int

@@ -110,7 +110,7 @@ func TestSelect(t *testing.T) {
 		f(events.Victim, "Front", 0, 0.9), // role without a threshold
 	}
 	th := map[string]float64{events.Perpetrator: 0.5, events.Target: 0.5}
-	got := events.Select(scored, th, 0, 0)
+	got := events.Select(scored, th, 0, 0, 0)
 	var names []string
 	for _, x := range got {
 		names = append(names, x.Role+":"+x.Text)
@@ -122,10 +122,40 @@ func TestSelect(t *testing.T) {
 	for i := range scored {
 		scored[i].Incident = 0.1
 	}
-	if got := events.Select(scored, th, 1, 0); len(got) != 0 {
+	if got := events.Select(scored, th, 1, 0, 0); len(got) != 0 {
 		t.Errorf("gated Select = %+v, want none", got)
 	}
+	// Below the gate's minimum, nothing at all.
+	for i := range scored {
+		scored[i].Prob = 0.99
+	}
+	if got := events.Select(scored, th, 0.25, 0.2, 0); len(got) != 0 {
+		t.Errorf("Select under the gate's minimum = %+v, want none", got)
+	}
 	_ = d
+}
+
+func TestSelectOnePhrasePerEntity(t *testing.T) {
+	text := "Masked gunmen set off 20 kg of dynamite. The gunmen fled. The dynamite destroyed a kiosk."
+	f := func(role, s string, p float64) events.Filler {
+		i := strings.Index(text, s)
+		return events.Filler{Role: role, Prob: p, Incident: 1, Span: dossier.Span{Start: i, End: i + len(s)}, Text: s}
+	}
+	scored := []events.Filler{
+		f(events.Perpetrator, "Masked gunmen", 0.6),
+		f(events.Perpetrator, "gunmen", 0.5),
+		f(events.Weapon, "20 kg of dynamite", 0.4),
+		f(events.Weapon, "dynamite", 0.7),
+		f(events.Target, "kiosk", 0.6),
+	}
+	th := map[string]float64{events.Perpetrator: 0.3, events.Target: 0.3, events.Weapon: 0.3}
+	var names []string
+	for _, x := range events.Select(scored, th, 0, 0, 0) {
+		names = append(names, x.Role+":"+x.Text)
+	}
+	if want := "perpetrator:Masked gunmen weapon:dynamite target:kiosk"; strings.Join(names, " ") != want {
+		t.Errorf("Select = %q, want %q", names, want)
+	}
 }
 
 func TestDefaultModel(t *testing.T) {

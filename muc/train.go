@@ -138,8 +138,13 @@ func newTuneDoc(a Annotated, scored []events.Filler) tuneDoc {
 	return c
 }
 
-// tune sets m's gate power, thresholds and limit to the values that
-// maximise the micro-F1 on cs.
+// MaxFalseAlarms is the share of documents with no incident that may get
+// roles: tuning maximises the micro-F1 with no more false alarms than that.
+const MaxFalseAlarms = 0.25
+
+// tune sets m's gate power and minimum, thresholds and limit to the values
+// that maximise the micro-F1 on cs with at most MaxFalseAlarms false
+// alarms.
 func tune(m *events.Model, cs []tuneDoc) *Score {
 	org := ModelOrganisation(m)
 	// eval is Assemble and MapEvents made quick: every filler of a
@@ -150,7 +155,7 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 			pred := map[string][]string{}
 			if c.hasAttack {
 				evs := []dossier.EventRecord{{Type: events.Attack, Roles: append([]dossier.Role(nil), c.patterns...)}}
-				for _, f := range events.Select(c.scored, th, m.GatePower, m.Limit) {
+				for _, f := range events.Select(c.scored, th, m.GatePower, m.GateMin, m.Limit) {
 					if overlaps(c.patterns, f.Span, events.RoleOf(f.Role)) {
 						continue
 					}
@@ -168,39 +173,47 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 		roles = append(roles, r)
 	}
 	sort.Strings(roles)
+	// objective is the micro-F1, less what false alarms beyond
+	// MaxFalseAlarms cost.
+	objective := func(s *Score) float64 {
+		return s.Micro().F1() - 10*max(0, s.FalseAlarmRate()-MaxFalseAlarms)
+	}
 	var best *Score
-	bestTh, bestPower := map[string]float64{}, 0.0
+	bestTh, bestPower, bestMin := map[string]float64{}, 0.0, 0.0
 	// The incident gate always counts (a power of 0 would ignore it, and
 	// documents with no incident would get roles).
 	for _, power := range []float64{0.25, 0.5, 1, 2} {
-		m.GatePower = power
-		th := map[string]float64{}
-		for _, r := range roles {
-			th[r] = 0.3
-		}
-		cur := eval(th)
-		for range 2 {
+		for _, gmin := range []float64{0, 0.1, 0.2, 0.3, 0.5} {
+			m.GatePower, m.GateMin = power, gmin
+			th := map[string]float64{}
 			for _, r := range roles {
-				keep := th[r]
-				for _, t := range grid {
-					th[r] = t
-					if s := eval(th); s.Micro().F1() > cur.Micro().F1() {
-						cur, keep = s, t
+				th[r] = 0.3
+			}
+			cur := eval(th)
+			for range 2 {
+				for _, r := range roles {
+					keep := th[r]
+					for _, t := range grid {
+						th[r] = t
+						if s := eval(th); objective(s) > objective(cur) {
+							cur, keep = s, t
+						}
 					}
+					th[r] = keep
 				}
-				th[r] = keep
+			}
+			if best == nil || objective(cur) > objective(best) {
+				best, bestPower, bestMin = cur, power, gmin
+				bestTh = th
 			}
 		}
-		if best == nil || cur.Micro().F1() > best.Micro().F1() {
-			best, bestPower = cur, power
-			bestTh = th
-		}
 	}
+	m.GateMin = bestMin
 	m.GatePower, m.Thresholds = bestPower, bestTh
 	bestLimit := 0
 	for _, limit := range []int{1, 2, 3, 4, 5} {
 		m.Limit = limit
-		if s := eval(m.Thresholds); s.Micro().F1() > best.Micro().F1() {
+		if s := eval(m.Thresholds); objective(s) > objective(best) {
 			best, bestLimit = s, limit
 		}
 	}
@@ -273,8 +286,8 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 		}
 		logf("trained %s in %s", m, time.Since(t0).Round(time.Millisecond))
 		s := Tune(m, ad)
-		logf("tuned gate power %.2f, thresholds %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f",
-			m.GatePower, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1())
+		logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
+			m.GatePower, m.GateMin, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 		return m, nil
 	}
 	cs := make([]tuneDoc, len(at))
@@ -301,8 +314,8 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 	}
 	logf("trained %s in %s", m, time.Since(t0).Round(time.Millisecond))
 	s := tune(m, cs)
-	logf("tuned gate power %.2f, thresholds %v, limit %d: cross-validated train micro P/R/F1 %.2f/%.2f/%.2f",
-		m.GatePower, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1())
+	logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, limit %d: cross-validated train micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
+		m.GatePower, m.GateMin, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 	if len(ad) > 0 {
 		s, err := Evaluate(m, ad, nil)
 		if err != nil {
