@@ -180,7 +180,16 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	}
 	// "a pony handler who gave his name only as Bashir".
 	if e := v.namedAs(b, limit); e >= 0 {
-		return source{kind: dossier.Named, entity: e}, b, true
+		// The phrase ends after the name: "a man who identified himself as
+		// Abu Hudhayfa, spokesman of HAS, said".
+		end := b
+		for end < limit && v.tokEnt[end] != e {
+			end++
+		}
+		for end < limit && v.tokEnt[end] == e {
+			end++
+		}
+		return source{kind: dossier.Named, entity: e}, end, true
 	}
 	// "the statement said": the statement of the organisation last named.
 	if kind == dossier.Organisation && isSpokesperson(toks[b-1].Lemma) {
@@ -453,6 +462,15 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 	}
 	start := v.clauseStart(j, first, appositive)
 	src, end, ok := v.sourceOf(start, j+1)
+	// "a man who identified himself as Abu Hudhayfa, spokesman of HAS,
+	// said": the relative clause belongs to the subject.
+	if !ok && start-2 >= first && relativePronouns[v.lower(start-1)] {
+		if s2 := v.clauseStart(start-2, first, false); s2 < start-1 {
+			if src2, end2, ok2 := v.sourceOf(s2, j+1); ok2 && src2.kind == dossier.Named {
+				src, end, ok, start = src2, end2, true, s2
+			}
+		}
+	}
 	// Between the source and the verb only auxiliaries, or the apposition.
 	if !ok || !(v.onlyAuxiliaries(end, k) || appositive && end < k && v.d.Tokens[end].Text == ",") {
 		return source{}, 0, 0, false
