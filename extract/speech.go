@@ -92,13 +92,18 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		if b < limit && (v.lower(b) == "'s" || v.lower(b) == "’s") {
 			b++
 		}
-		if m, _ := v.titleSpan(min(b, limit-1), limit); b < limit && m > 0 {
-			if p := v.tokEnt[min(b+m, limit-1)]; b+m < limit && p >= 0 && v.ents[p].Type == dossier.Person {
-				end := b + m
-				for end < limit && v.tokEnt[end] == p {
-					end++
+		// A word or two may qualify the title: "Mali's Security Minister".
+		for mod := 0; mod <= 2 && b+mod < limit && v.tokEnt[b+mod] < 0; mod++ {
+			t := b + mod
+			if m, _ := v.titleSpan(t, limit); m > 0 {
+				if p := v.tokEnt[min(t+m, limit-1)]; t+m < limit && p >= 0 && v.ents[p].Type == dossier.Person {
+					end := t + m
+					for end < limit && v.tokEnt[end] == p {
+						end++
+					}
+					return source{kind: dossier.Named, entity: p}, end, true
 				}
-				return source{kind: dossier.Named, entity: p}, end, true
+				break
 			}
 		}
 	}
@@ -152,6 +157,14 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if k := a + 1; k+1 < limit && v.lower(k) == "of" && (toks[a].POS == "CD" || v.lower(a) == "one" || v.lower(a) == "some") {
 		if src, end, ok := v.sourceOf(k+1, limit); ok {
 			return src, end, true
+		}
+	}
+	// "The minister added": the person last given that title.
+	if v.lower(a) == "the" && a+1 < limit {
+		if m, class := v.titleSpan(a+1, limit); m > 0 && class == "role" && (a+1+m >= limit || v.tokEnt[a+1+m] < 0 && v.lower(a+1+m) != "of" && v.lower(a+1+m) != "for") {
+			if e := v.titledBefore(a, v.textOf(a+1, a+1+m)); e >= 0 {
+				return source{kind: dossier.Named, entity: e}, a + 1 + m, true
+			}
 		}
 	}
 	b, kind, ok := v.speakerHead(a, limit)
@@ -228,6 +241,24 @@ func (v *view) holderAfter(k, limit int) bool {
 		}
 	}
 	return k < limit && v.tokEnt[k] >= 0 && v.ents[v.tokEnt[k]].Type == dossier.Person
+}
+
+// titledBefore returns the person last named before token k (within
+// about three sentences) whose titles end with title ("the minister" for
+// "Security Minister Daoud Aly Mohammedine"), or -1.
+func (v *view) titledBefore(k int, title string) int {
+	for j := k - 1; j >= 0 && j >= k-120; j-- {
+		e := v.tokEnt[j]
+		if e < 0 || v.ents[e].Type != dossier.Person {
+			continue
+		}
+		for _, t := range v.ents[e].Attributes["titles"] {
+			if strings.HasSuffix(strings.ToLower(t), strings.ToLower(title)) {
+				return e
+			}
+		}
+	}
+	return -1
 }
 
 // documentHeads are the sources that are papers, not people: no name in
@@ -426,7 +457,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 			// title of something, not a title before a name.
 			title, _ := v.titleSpan(k, j+1)
 			ofSomething := title > 0 && k+title <= j && v.tokEnt[k] < 0 && (v.lower(k+title) == "of" || v.lower(k+title) == "for" || v.lower(k+title) == "at")
-			if appositive && (next == "a" || next == "an" || next == "the" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || ofSomething || v.possessiveOrgAt(k, j)) {
+			if appositive && (next == "a" || next == "an" || next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || ofSomething || v.possessiveOrgAt(k, j)) {
 				// "Juan Perez, 41, a researcher at ..., said": an age
 				// before the apposition.
 				if k >= first+3 && v.d.Tokens[k-2].POS == "CD" && v.d.Tokens[k-3].Text == "," {

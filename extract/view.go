@@ -248,6 +248,20 @@ func (v *view) resolvePronouns() {
 		}
 		if g, ok := nounGender[v.lower(j)]; ok {
 			genders[e] = g
+			continue
+		}
+		// "Aminata Sarr, his wife, said": the noun in apposition after.
+		end := k
+		for end < len(v.d.Tokens) && v.tokEnt[end] == e {
+			end++
+		}
+		if end+2 < len(v.d.Tokens) && v.d.Tokens[end].Text == "," {
+			switch v.lower(end + 1) {
+			case "his", "her", "their", "the", "a", "an":
+				if g, ok := nounGender[v.lower(end+2)]; ok {
+					genders[e] = g
+				}
+			}
 		}
 	}
 	inQuote := make([]bool, len(v.d.Tokens))

@@ -107,8 +107,9 @@ func verbStem(w, suf string) string {
 		return s[:len(s)-1] + "y"
 	}
 	n := len(s)
-	// doubled final consonant: stopped, planning (but not "killed", "passed").
-	if n >= 3 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && strings.IndexByte("lsz", s[n-1]) < 0 {
+	// doubled final consonant after a consonant and one vowel: stopped,
+	// planning (but not "killed", "passed", nor "added", "erred").
+	if n >= 4 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && strings.IndexByte("lsz", s[n-1]) < 0 && isVowel(s[n-3]) && !isVowel(s[n-4]) {
 		return s[:n-1]
 	}
 	// consonant-vowel-consonant endings that drop a silent e: hoped, making.

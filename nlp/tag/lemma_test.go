@@ -6,6 +6,9 @@ func TestLemma(t *testing.T) {
 	tests := []struct{ word, pos, want string }{
 		{"attacked", "VBD", "attack"},
 		{"stopped", "VBD", "stop"},
+		{"added", "VBD", "add"},
+		{"erred", "VBD", "err"},
+		{"planning", "VBG", "plan"},
 		{"killed", "VBN", "kill"},
 		{"hoped", "VBD", "hope"},
 		{"announced", "VBD", "announce"},
