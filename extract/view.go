@@ -285,6 +285,7 @@ func (v *view) resolvePronouns() {
 	}
 	outlets := v.outlets
 	speaker := -1 // the entity that last spoke
+	speakerPara := -1 // the paragraph where they spoke
 	for k := range v.d.Tokens {
 		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
 			first, last := v.sentence(k)
@@ -301,7 +302,7 @@ func (v *view) resolvePronouns() {
 			if ok {
 				switch {
 				case src.entity >= 0 && v.ents[src.entity].Type == dossier.Person:
-					speaker = src.entity
+					speaker, speakerPara = src.entity, v.tokPara[k]
 				case src.entity < 0 && src.kind == dossier.Anonymous:
 					speaker = unnamed
 				}
@@ -340,6 +341,10 @@ func (v *view) resolvePronouns() {
 			found = v.firstOrgOfPreviousSentence(k)
 		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k):
 			found = unnamed
+		case fits(speaker) && !inQuote[k] && speakerPara != v.tokPara[k] && v.namedInParagraph(k, fits, speaker) >= 0:
+			// A new paragraph about somebody else: "Sarr's brother,
+			// Ibrahima Sarr, spoke by telephone. "...," he told SPA."
+			found = v.namedInParagraph(k, fits, speaker)
 		case fits(speaker) && !inQuote[k] && (v.subjectOfCue(k) || !v.namedJustBefore(k, fits, speaker)):
 			found = speaker
 		}
@@ -397,6 +402,27 @@ func (v *view) firstOfPreviousSentence(k int, fits func(int) bool) int {
 		}
 	}
 	return -1
+}
+
+// namedInParagraph returns the last entity that fits, other than
+// speaker, named before token k outside quotes in k's paragraph, or -1.
+func (v *view) namedInParagraph(k int, fits func(int) bool, speaker int) int {
+	for j := k - 1; j >= 0 && v.tokPara[j] == v.tokPara[k]; j-- {
+		if e := v.tokEnt[j]; e != speaker && fits(e) && !v.inQuote(j) {
+			return e
+		}
+	}
+	return -1
+}
+
+// inQuote reports whether token k is inside a quotation.
+func (v *view) inQuote(k int) bool {
+	for _, q := range v.qspans {
+		if q.open < k && k < q.close {
+			return true
+		}
+	}
+	return false
 }
 
 // namedJustBefore reports whether somebody other than the last speaker who
