@@ -82,9 +82,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			a = b
 		}
 	}
-	// "US Attorney Katherine Doyle-Marsh", "Pakistani Foreign Minister X":
-	// a country before the title of the person who speaks.
-	if e := v.tokEnt[a]; e >= 0 && (v.ents[e].Type == dossier.GPE || v.ents[e].Type == dossier.NORP) {
+	// "US Attorney Katherine Doyle-Marsh", "Pakistani Foreign Minister X",
+	// "SWA director Marie Leblanc": a country or an organisation before
+	// the title of the person who speaks.
+	if e := v.tokEnt[a]; e >= 0 && (v.ents[e].Type == dossier.GPE || v.ents[e].Type == dossier.NORP || v.ents[e].Type == dossier.Org) {
 		b := a
 		for b < limit && v.tokEnt[b] == e {
 			b++
@@ -159,6 +160,12 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			return src, end, true
 		}
 	}
+	// "the group said": the organisation it stands for.
+	if v.lower(a) == "the" && a+1 < limit && groupNouns[v.lower(a+1)] {
+		if e, ok := v.pronounEnt[a+1]; ok && e >= 0 {
+			return source{kind: dossier.Organisation, entity: e}, a + 2, true
+		}
+	}
 	// "The minister added": the person last given that title.
 	if v.lower(a) == "the" && a+1 < limit {
 		if m, class := v.titleSpan(a+1, limit); m > 0 && class == "role" && (a+1+m >= limit || v.tokEnt[a+1+m] < 0 && v.lower(a+1+m) != "of" && v.lower(a+1+m) != "for") {
@@ -182,13 +189,29 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	}
 	// "its spokesman, Andres Pineda,": the apposition names the speaker
 	// (not "according to the indictment, Vorontsev met ...").
-	if b+1 < limit && v.d.Tokens[b].Text == "," && !documentHeads[strings.ToLower(toks[b-1].Lemma)] && kind == dossier.Anonymous {
-		if e := v.tokEnt[b+1]; e >= 0 && v.ents[e].Type == dossier.Person {
-			end := b + 1
-			for end < limit && v.tokEnt[end] == e {
-				end++
+	// So does "a spokesman for the Malian army, Colonel X,".
+	if kind == dossier.Anonymous && !documentHeads[strings.ToLower(toks[b-1].Lemma)] {
+		c := b
+		if c < limit && (v.lower(c) == "for" || v.lower(c) == "of" || v.lower(c) == "at") {
+			for c++; c < limit && c < b+6 && toks[c].Text != "," && (toks[c].POS == "DT" || strings.HasPrefix(toks[c].POS, "JJ") || strings.HasPrefix(toks[c].POS, "NN")); c++ {
 			}
-			return source{kind: dossier.Named, entity: e}, end, true
+		}
+		if c+1 < limit && toks[c].Text == "," {
+			n := c + 1
+			for n < limit && v.tokEnt[n] < 0 {
+				t, _ := titleAt(v.d, n, limit)
+				if t == 0 {
+					break
+				}
+				n += t
+			}
+			if e := v.tokEnt[min(n, limit-1)]; n < limit && e >= 0 && v.ents[e].Type == dossier.Person {
+				end := n
+				for end < limit && v.tokEnt[end] == e {
+					end++
+				}
+				return source{kind: dossier.Named, entity: e}, end, true
+			}
 		}
 	}
 	// "a pony handler who gave his name only as Bashir".
