@@ -129,8 +129,16 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			ok = false
 		}
 		if ok {
-			// "CCTA spokesperson Meenakshi Rawat": the person speaks.
-			if p := v.tokEnt[hb]; hb < limit && p >= 0 && v.ents[p].Type == dossier.Person {
+			// "CCTA spokesperson Meenakshi Rawat", "PRO-BAR spokesperson
+			// Lt. Col. Rowena Dizon": the person speaks.
+			for hb < limit && v.tokEnt[hb] < 0 {
+				t, _ := titleAt(v.d, hb, limit)
+				if t == 0 {
+					break
+				}
+				hb += t
+			}
+			if p := v.tokEnt[min(hb, limit-1)]; hb < limit && p >= 0 && v.ents[p].Type == dossier.Person {
 				end := hb
 				for end < limit && v.tokEnt[end] == p {
 					end++
@@ -179,6 +187,15 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		return source{}, a, false
 	}
 	src := source{kind: kind, entity: -1}
+	// "a United Nations report": a paper of an organisation is the
+	// organisation's word.
+	if documentHeads[strings.ToLower(toks[b-1].Lemma)] {
+		for j := a; j < b-1; j++ {
+			if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.Org {
+				return source{kind: dossier.Organisation, entity: e}, b, true
+			}
+		}
+	}
 	// "police spokeswoman Rowena Dizon": the name follows the head.
 	if e := v.tokEnt[min(b, limit-1)]; b < limit && e >= 0 && v.ents[e].Type == dossier.Person {
 		end := b
