@@ -284,7 +284,7 @@ func (v *view) resolvePronouns() {
 		}
 	}
 	outlets := v.outlets
-	speaker := -1 // the entity that last spoke
+	speaker := -1     // the entity that last spoke
 	speakerPara := -1 // the paragraph where they spoke
 	for k := range v.d.Tokens {
 		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
