@@ -91,6 +91,13 @@ func (v *view) quotes(indirect []speech) []quoteSpan {
 			}
 		}
 		if !found {
+			// `Nadeem denied the reports, calling them "a fabrication"`: a
+			// participle after the speech act of its sentence.
+			if sp := v.speechBeforeParticiple(indirect, q.open); sp != nil {
+				q.speech, q.cue, found = *sp, sp.cue, true
+			}
+		}
+		if !found {
 			// A quote with no cue of its own continues the speaker of the
 			// quote just before it in the paragraph, or of the paragraph
 			// before when it opens its paragraph.
@@ -118,6 +125,30 @@ func (v *view) quotes(indirect []speech) []quoteSpan {
 		}
 	}
 	return out
+}
+
+// speechBeforeParticiple returns the speech act whose cue comes earlier
+// in the sentence of token k when ", calling", ", describing" or another
+// participle after a comma opens the phrase that holds k, or nil.
+func (v *view) speechBeforeParticiple(indirect []speech, k int) *speech {
+	first, _ := v.sentence(k)
+	part := -1
+	for j := k - 1; j > first && j >= k-6; j-- {
+		if v.d.Tokens[j].POS == "VBG" && v.d.Tokens[j-1].Text == "," {
+			part = j
+			break
+		}
+	}
+	if part < 0 {
+		return nil
+	}
+	for i := range indirect {
+		sp := &indirect[i]
+		if sp.cue >= first && sp.cue < part && sp.kind != "" {
+			return sp
+		}
+	}
+	return nil
 }
 
 // minUnattributedWords is the fewest words a quote with no speaker found

@@ -187,6 +187,19 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		return source{}, a, false
 	}
 	src := source{kind: kind, entity: -1}
+	// "The new message, signed by KFB spokesperson Abdullah el-Ghazi,": the
+	// paper is the signer's word.
+	if documentHeads[strings.ToLower(toks[b-1].Lemma)] {
+		c := b
+		if c < limit && toks[c].Text == "," {
+			c++
+		}
+		if c+1 < limit && (v.lower(c) == "signed" || v.lower(c) == "issued" || v.lower(c) == "written") && v.lower(c+1) == "by" {
+			if src, end, ok := v.sourceOf(c+2, limit); ok && src.kind == dossier.Named {
+				return src, end, true
+			}
+		}
+	}
 	// "a United Nations report": a paper of an organisation is the
 	// organisation's word.
 	if documentHeads[strings.ToLower(toks[b-1].Lemma)] {
@@ -497,7 +510,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 			// title of something, not a title before a name.
 			title, _ := v.titleSpan(k, j+1)
 			ofSomething := title > 0 && k+title <= j && v.tokEnt[k] < 0 && (v.lower(k+title) == "of" || v.lower(k+title) == "for" || v.lower(k+title) == "at")
-			if appositive && (next == "a" || next == "an" || next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || ofSomething || v.possessiveOrgAt(k, j)) {
+			if appositive && (next == "a" || next == "an" || next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "who" || next == "which" || next == "whose" || v.d.Tokens[k].POS == "VBG" || v.d.Tokens[k].POS == "VBN" || ofSomething || v.possessiveOrgAt(k, j)) {
 				// "Juan Perez, 41, a researcher at ..., said": an age
 				// before the apposition.
 				if k >= first+3 && v.d.Tokens[k-2].POS == "CD" && v.d.Tokens[k-3].Text == "," {
@@ -522,6 +535,19 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 	j := k - 1
 	for j >= first && betweenSubjectAndCue[v.lower(j)] {
 		j--
+	}
+	// "X, the head of the JeS, on Saturday denied": a date before the verb.
+	if j > first && v.isDateToken(j) {
+		d := j
+		for d > first && v.isDateToken(d-1) {
+			d--
+		}
+		if w := v.lower(d - 1); w == "on" || w == "last" || w == "this" || w == "late" || w == "early" {
+			j = d - 2
+			for j >= first && betweenSubjectAndCue[v.lower(j)] {
+				j--
+			}
+		}
 	}
 	appositive := false
 	if j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
