@@ -169,7 +169,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 	}
 	// "the group said": the organisation it stands for.
-	if v.lower(a) == "the" && a+1 < limit && groupNouns[v.lower(a+1)] {
+	if v.lower(a) == "the" && a+1 < limit && groupNouns[v.lower(a+1)] && (a+2 >= limit || v.lower(a+2) != "'s" && v.lower(a+2) != "’s") {
 		if e, ok := v.pronounEnt[a+1]; ok && e >= 0 {
 			return source{kind: dossier.Organisation, entity: e}, a + 2, true
 		}
@@ -196,6 +196,12 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 		if c+1 < limit && (v.lower(c) == "signed" || v.lower(c) == "issued" || v.lower(c) == "written") && v.lower(c+1) == "by" {
 			if src, end, ok := v.sourceOf(c+2, limit); ok && src.kind == dossier.Named {
+				return src, end, true
+			}
+		}
+		// "A statement attributed to KaR".
+		if c+2 < limit && v.lower(c) == "attributed" && v.lower(c+1) == "to" {
+			if src, end, ok := v.sourceOf(c+2, limit); ok && src.entity >= 0 {
 				return src, end, true
 			}
 		}
@@ -316,7 +322,8 @@ func (v *view) titledBefore(k int, title string) int {
 
 // documentHeads are the sources that are papers, not people: no name in
 // apposition after them is their speaker.
-var documentHeads = map[string]bool{"assessment": true, "report": true, "document": true, "dossier": true, "record": true, "indictment": true, "filing": true, "chargesheet": true, "statement": true, "message": true, "intelligence": true}
+var documentHeads = map[string]bool{"assessment": true, "report": true, "document": true, "dossier": true, "record": true, "indictment": true, "filing": true, "chargesheet": true, "statement": true, "message": true, "intelligence": true,
+	"claim": true, "communique": true, "communiqué": true, "video": true, "recording": true, "letter": true, "post": true}
 
 // possessiveBeforeNoun reports whether the pronoun at token a modifies a
 // noun after it ("His wife said"), so that the noun is the source.
