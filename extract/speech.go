@@ -175,11 +175,18 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 	}
 	// "The minister added": the person last given that title.
-	if v.lower(a) == "the" && a+1 < limit {
-		if m, class := v.titleSpan(a+1, limit); m > 0 && class == "role" && (a+1+m >= limit || v.tokEnt[a+1+m] < 0 && v.lower(a+1+m) != "of" && v.lower(a+1+m) != "for") {
-			if e := v.titledBefore(a, v.textOf(a+1, a+1+m)); e >= 0 {
-				return source{kind: dossier.Named, entity: e}, a + 1 + m, true
+	// "The army spokesman said": a word or two may qualify the title.
+	for t := a + 1; v.lower(a) == "the" && t < limit && t <= a+3; t++ {
+		if m, class := v.titleSpan(t, limit); m > 0 {
+			if class == "role" && (t+m >= limit || v.tokEnt[t+m] < 0 && v.lower(t+m) != "of" && v.lower(t+m) != "for") {
+				if e := v.titledBefore(a, v.textOf(t, t+m)); e >= 0 {
+					return source{kind: dossier.Named, entity: e}, t + m, true
+				}
 			}
+			break
+		}
+		if v.tokEnt[t] >= 0 || !strings.HasPrefix(v.d.Tokens[t].POS, "NN") && !strings.HasPrefix(v.d.Tokens[t].POS, "JJ") {
+			break
 		}
 	}
 	b, kind, ok := v.speakerHead(a, limit)

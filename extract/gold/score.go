@@ -502,6 +502,10 @@ func scoreEvents(g *Document, x *dossier.Extraction, ix *entityIndex, kinds map[
 		s.Roles.Recalled += pr.shared
 		s.Roles.Correct += pr.shared
 		s.Attribution.add(kinds[pv.Attribution] == gv.Attribution)
+		if kinds[pv.Attribution] != gv.Attribution {
+			s.Errors.WrongAttributions = append(s.Errors.WrongAttributions,
+				fmt.Sprintf("event %s %q: %s → %s", gv.Type, pv.Trigger.Text, gv.Attribution, kinds[pv.Attribution]))
+		}
 		s.Modality.add(pv.Modality == gv.Modality)
 		if gv.Date != "" {
 			s.Dates.add(pv.Date != nil && pv.Date.Value == gv.Date)
