@@ -98,10 +98,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			t := b + mod
 			if m, _ := v.titleSpan(t, limit); m > 0 {
 				if p := v.tokEnt[min(t+m, limit-1)]; t+m < limit && p >= 0 && v.ents[p].Type == dossier.Person {
-					end := t + m
-					for end < limit && v.tokEnt[end] == p {
-						end++
-					}
+					end := v.mentionEnd(t+m, limit)
 					return source{kind: dossier.Named, entity: p}, end, true
 				}
 				break
@@ -139,10 +136,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 				hb += t
 			}
 			if p := v.tokEnt[min(hb, limit-1)]; hb < limit && p >= 0 && v.ents[p].Type == dossier.Person {
-				end := hb
-				for end < limit && v.tokEnt[end] == p {
-					end++
-				}
+				end := v.mentionEnd(hb, limit)
 				return source{kind: dossier.Named, entity: p}, end, true
 			}
 			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) {
@@ -224,10 +218,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	}
 	// "police spokeswoman Rowena Dizon": the name follows the head.
 	if e := v.tokEnt[min(b, limit-1)]; b < limit && e >= 0 && v.ents[e].Type == dossier.Person {
-		end := b
-		for end < limit && v.tokEnt[end] == e {
-			end++
-		}
+		end := v.mentionEnd(b, limit)
 		return source{kind: dossier.Named, entity: e}, end, true
 	}
 	// "its spokesman, Andres Pineda,": the apposition names the speaker
@@ -249,10 +240,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 				n += t
 			}
 			if e := v.tokEnt[min(n, limit-1)]; n < limit && e >= 0 && v.ents[e].Type == dossier.Person {
-				end := n
-				for end < limit && v.tokEnt[end] == e {
-					end++
-				}
+				end := v.mentionEnd(n, limit)
 				return source{kind: dossier.Named, entity: e}, end, true
 			}
 		}
@@ -325,6 +313,17 @@ func (v *view) titledBefore(k int, title string) int {
 		}
 	}
 	return -1
+}
+
+// mentionEnd returns the token after the entity mention that starts at
+// token k (k itself when no mention does), before limit.
+func (v *view) mentionEnd(k, limit int) int {
+	e := v.tokEnt[min(k, len(v.tokEnt)-1)]
+	end := k
+	for end < limit && e >= 0 && v.tokEnt[end] == e {
+		end++
+	}
+	return end
 }
 
 // documentHeads are the sources that are papers, not people: no name in
