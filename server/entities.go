@@ -204,14 +204,18 @@ type claimSource struct {
 	Kinds     []dossier.AttributionKind `json:"attribution_kinds"`
 	Modality  []dossier.Modality        `json:"modalities"`
 	Evidence  dossier.Evidence          `json:"evidence"`
-	// Doc is the document the evidence is read from, Title its title.
-	Doc   string `json:"doc"`
-	Title string `json:"title"`
+	// Doc is the document the evidence is read from, Title its title,
+	// Attribution the words that name the source there.
+	Doc         string `json:"doc"`
+	Title       string `json:"title"`
+	Attribution string `json:"attribution,omitempty"`
 }
 
 // profileClaim is what one or more reports say about an entity, with its
 // sources.
 type profileClaim struct {
+	// Kind is "relation" or "event".
+	Kind          string                          `json:"kind"`
 	Predicate     string                          `json:"predicate"`
 	Role          string                          `json:"role,omitempty"`
 	Subject       entityRef                       `json:"subject"`
@@ -384,28 +388,7 @@ func (s *Server) profile(r *http.Request) (*profile, error) {
 	}
 	groups := map[string]int{}
 	for _, g := range corroboration.Group(own) {
-		pc := profileClaim{Predicate: g.Key.Predicate, Role: g.Key.Role, Subject: nm.ref(g.Key.Subject), Object: nm.optRef(g.Key.Object),
-			Place: nm.optRef(g.Key.Place), Corroboration: g.Corroboration, Denials: g.Denials, Kinds: g.Kinds,
-			AnonymousOnly: g.AnonymousOnly(), Hedged: true}
-		for _, c := range g.Claims {
-			if pc.Date == "" {
-				pc.Date = c.Date
-			}
-			if c.Modality != dossier.Hedged && c.Modality != dossier.Negated {
-				pc.Hedged = false
-			}
-		}
-		for _, src := range g.Sources {
-			cs := claimSource{Cluster: src.Cluster, Documents: src.Documents, Kinds: src.Kinds, Modality: src.Modality, Evidence: src.Evidence}
-			// The evidence is the first claim's of the source.
-			for _, c := range g.Claims {
-				if cmp.Or(c.Cluster, c.Doc) == src.Cluster {
-					cs.Doc, cs.Title = c.Doc, nm.title(c.Doc)
-					break
-				}
-			}
-			pc.Sources = append(pc.Sources, cs)
-		}
+		pc := nm.grouped(g)
 		for k, n := range g.Kinds {
 			p.Kinds[k] += n
 		}
@@ -430,6 +413,34 @@ func (s *Server) profile(r *http.Request) (*profile, error) {
 		p.SameAs = append(p.SameAs, sameAs{entityRef: nm.ref(c.Other), Score: c.Score, Why: c.Why})
 	}
 	return p, nil
+}
+
+// grouped describes what the claims of g say, with their independent
+// sources, each with the words of its first claim.
+func (n *names) grouped(g corroboration.Claim) profileClaim {
+	pc := profileClaim{Kind: g.Claims[0].Kind, Predicate: g.Key.Predicate, Role: g.Key.Role, Subject: n.ref(g.Key.Subject), Object: n.optRef(g.Key.Object),
+		Place: n.optRef(g.Key.Place), Corroboration: g.Corroboration, Denials: g.Denials, Kinds: g.Kinds,
+		AnonymousOnly: g.AnonymousOnly(), Hedged: true, Sources: []claimSource{}}
+	for _, c := range g.Claims {
+		if pc.Date == "" {
+			pc.Date = c.Date
+		}
+		if c.Modality != dossier.Hedged && c.Modality != dossier.Negated {
+			pc.Hedged = false
+		}
+	}
+	for _, src := range g.Sources {
+		cs := claimSource{Cluster: src.Cluster, Documents: src.Documents, Kinds: src.Kinds, Modality: src.Modality, Evidence: src.Evidence}
+		// The evidence is the first claim's of the source.
+		for _, c := range g.Claims {
+			if cmp.Or(c.Cluster, c.Doc) == src.Cluster {
+				cs.Doc, cs.Title, cs.Attribution = c.Doc, n.title(c.Doc), c.AttributionText
+				break
+			}
+		}
+		pc.Sources = append(pc.Sources, cs)
+	}
+	return pc
 }
 
 // evidenceClaim is one claim with its words, as shown in an edge's panel,

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,7 +24,9 @@ import (
 )
 
 // The API under load: 50 clients on localhost asking for entity profiles,
-// ego networks or searches for a fixed time, on a store of 100k claims:
+// ego networks or searches (and, in their own sub-benchmarks, the
+// listings of claims, events and quotes) for a fixed time, on a store of
+// 100k claims:
 //
 //	go test ./server -run '^$' -bench APILoad -benchtime 1x -timeout 30m
 //	go test ./server -run '^$' -bench APILoad -benchtime 1x -args -load-claims 20000 -load-for 5s -load-clients 20
@@ -108,6 +111,8 @@ func synthReports(claims int) ([]*dossier.Document, []*dossier.Extraction, []str
 			e.Roles = append(e.Roles, dossier.Role{Role: "participant", Entity: p})
 		}
 		ex.Events = []dossier.EventRecord{e}
+		// The first person is quoted on the evidence (quotes are no claims).
+		ex.Quotes = []dossier.Quote{{Speaker: ps[0], Text: ev.Text, Cue: "said", Start: ev.Start, End: ev.End}}
 		made += 7
 		d := &dossier.Document{Title: fmt.Sprintf("%s meeting %d", orgs[o], n), Text: sb.String(), Outlet: "Load Wire",
 			Published: base.AddDate(0, 0, n/30), Ingested: base.Add(time.Duration(n) * time.Second)}
@@ -182,6 +187,15 @@ func BenchmarkAPILoad(b *testing.B) {
 			return "/api/v1/entities/" + c.entities[r.IntN(len(c.entities))] + "/network"
 		}},
 		{"search", func(r *rand.Rand) string { return "/api/v1/search?q=" + c.words[r.IntN(len(c.words))] }},
+		// The listings across the store: every claim grouped, every event,
+		// one page of quotes.
+		{"claims", func(r *rand.Rand) string {
+			return "/api/v1/claims?min_corroboration=2&offset=" + strconv.Itoa(r.IntN(5)*20)
+		}},
+		{"entity-claims", func(r *rand.Rand) string { return "/api/v1/claims?entity=" + c.entities[r.IntN(len(c.entities))] }},
+		{"events", func(r *rand.Rand) string { return "/api/v1/events?limit=50&offset=" + strconv.Itoa(r.IntN(100)*50) }},
+		{"quotes", func(r *rand.Rand) string { return "/api/v1/quotes?offset=" + strconv.Itoa(r.IntN(1000)*50) }},
+		{"speaker-quotes", func(r *rand.Rand) string { return "/api/v1/quotes?speaker=" + c.entities[r.IntN(len(c.entities))] }},
 	} {
 		b.Run(ep.name, func(b *testing.B) {
 			for b.Loop() {

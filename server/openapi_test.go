@@ -123,6 +123,23 @@ func TestOpenAPIDescribesResponses(t *testing.T) {
 		{"/api/v1/flags", "/api/v1/flags", 200},
 		{"/api/v1/flags?limit=1&offset=1", "/api/v1/flags", 200},
 		{"/api/v1/flags?limit=0", "/api/v1/flags", 400},
+		{"/api/v1/claims", "/api/v1/claims", 200},
+		{"/api/v1/claims?entity=" + rauf + "&type=leader_of&modality=hedged&attribution=anonymous&from=2026&to=2026-12&min_corroboration=1", "/api/v1/claims", 200},
+		{"/api/v1/claims?kind=event&limit=1&offset=1", "/api/v1/claims", 200},
+		{"/api/v1/claims?limit=101", "/api/v1/claims", 400},
+		{"/api/v1/claims?min_corroboration=x", "/api/v1/claims", 400},
+		{"/api/v1/claims?entity=Nobody+Atall", "/api/v1/claims", 404},
+		{"/api/v1/events", "/api/v1/events", 200},
+		{"/api/v1/events?place=Anantnag&entity=" + rauf + "&type=attack&from=2026-04&to=2026-04-30", "/api/v1/events", 200},
+		{"/api/v1/events?limit=1&offset=1", "/api/v1/events", 200},
+		{"/api/v1/events?to=tomorrow", "/api/v1/events", 400},
+		{"/api/v1/events?place=Nowhere+Atall", "/api/v1/events", 404},
+		{"/api/v1/quotes", "/api/v1/quotes", 200},
+		{"/api/v1/quotes?speaker=" + rauf + "&doc=" + doc, "/api/v1/quotes", 200},
+		{"/api/v1/quotes?limit=1&offset=1", "/api/v1/quotes", 200},
+		{"/api/v1/quotes?limit=501", "/api/v1/quotes", 400},
+		{"/api/v1/quotes?doc=sha256:00", "/api/v1/quotes", 404},
+		{"/api/v1/timeline?place=Anantnag", "/api/v1/timeline", 200},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			resp, body := get(t, f.srv.URL+tt.path)

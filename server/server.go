@@ -140,6 +140,9 @@ func (s *Server) apiRoutes() map[string]http.HandlerFunc {
 		"/api/v1/path":     serveJSON(s, s.path),
 		"/api/v1/timeline": serveJSON(s, s.eventTimeline),
 		"/api/v1/flags":    serveJSON(s, s.listFlags),
+		"/api/v1/claims":   serveJSON(s, s.listClaims),
+		"/api/v1/events":   serveJSON(s, s.listEvents),
+		"/api/v1/quotes":   serveJSON(s, s.listQuotes),
 	}
 }
 

@@ -72,13 +72,6 @@ func validTimeline(t *testing.T, body string) {
 func TestEventTimeline(t *testing.T) {
 	f := chronicleFixture(t)
 	u := f.srv.URL + "/api/v1/timeline"
-	when := func(tl eventTimeline) string {
-		var w []string
-		for _, e := range tl.Events {
-			w = append(w, e.When+" "+e.Type)
-		}
-		return strings.Join(w, ", ")
-	}
 	for _, tt := range []struct {
 		query, want string
 		total       int
@@ -101,7 +94,7 @@ func TestEventTimeline(t *testing.T) {
 			}
 			validTimeline(t, body)
 			tl := decode[eventTimeline](t, body)
-			if got := when(tl); got != tt.want {
+			if got := eventsWhen(tl.Events); got != tt.want {
 				t.Errorf("events %q, want %q", got, tt.want)
 			}
 			if tl.Total != tt.total || tl.First != tt.first || tl.Last != tt.last || strings.Join(tl.Types, " ") != tt.types || (tl.NextOffset != nil) != tt.next {
