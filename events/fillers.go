@@ -27,6 +27,8 @@ type Filler struct {
 	// outer is 1 + the index of the chunk the phrase was cut from (0:
 	// not made by Scored).
 	outer int
+	// kind is how the phrase was cut from its chunk (see candidate).
+	kind string
 }
 
 // Scored returns every candidate phrase of d with, for each role whose
@@ -50,7 +52,7 @@ func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 			}
 			sp := dossier.Span{Start: d.Tokens[c.first].Start, End: d.Tokens[c.last-1].End}
 			out = append(out, Filler{Role: cls, Prob: p[k], Incident: gate, Span: sp, Text: d.Text[sp.Start:sp.End],
-				Sentence: c.sent, outer: c.outer + 1})
+				Sentence: c.sent, outer: c.outer + 1, kind: c.kind})
 		}
 	}
 	return out
@@ -171,10 +173,11 @@ func Select(scored []Filler, thresholds map[string]float64, gatePower, gateMin f
 // phrase for a role at all (threshold tuning uses the same floor).
 const ScoreFloor = 0.01
 
-// Fillers returns the role fillers of d that the model is confident of
-// (see Select).
+// Fillers returns the role fillers of d that the model is confident of:
+// the first stage's phrases, rescored by the reranker when the model has
+// one (see Rerank), then Select.
 func (m *Model) Fillers(d *nlp.Doc) []Filler {
-	return Select(m.Scored(d, ScoreFloor), m.Thresholds, m.GatePower, m.GateMin, m.Limit)
+	return Select(m.Rerank(d, m.Scored(d, ScoreFloor)), m.Thresholds, m.GatePower, m.GateMin, m.Limit)
 }
 
 // better reports whether filler a beats b: a higher score, or the same

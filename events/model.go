@@ -46,6 +46,10 @@ type Model struct {
 	// Limit is the most fillers a document has for one role (0: no
 	// limit).
 	Limit int
+	// Reranker, when not nil, rescores the (text, role) pairs of a
+	// document from the probabilities of all their mentions (see
+	// rerank.go); the thresholds then apply to its probabilities.
+	Reranker *Reranker
 	// Iterations and Seed record how the model was trained.
 	Iterations int
 	Seed       int64
@@ -96,6 +100,13 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	if len(m.Classes) == 0 || len(m.Weights) != len(m.Features)*len(m.Classes) {
 		return nil, fmt.Errorf("decode events model: %d weights for %d features and %d classes", len(m.Weights), len(m.Features), len(m.Classes))
+	}
+	if m.Reranker != nil {
+		for r, w := range m.Reranker.Weights {
+			if len(w) != numRerankFeatures {
+				return nil, fmt.Errorf("decode events model: %d reranker weights for %s, want %d", len(w), r, numRerankFeatures)
+			}
+		}
 	}
 	return &m, nil
 }

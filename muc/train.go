@@ -111,7 +111,7 @@ func Evaluate(m *events.Model, docs []Annotated, w io.Writer) (*Score, error) {
 func Tune(m *events.Model, docs []Annotated) *Score {
 	cs := make([]tuneDoc, len(docs))
 	for i, a := range docs {
-		cs[i] = newTuneDoc(a, m.Scored(a.Doc, events.ScoreFloor))
+		cs[i] = newTuneDoc(a, m.Rerank(a.Doc, m.Scored(a.Doc, events.ScoreFloor)))
 	}
 	return tune(m, cs)
 }
@@ -251,9 +251,13 @@ type TrainOptions struct {
 	// Folds, when 2 or more, is the number of folds of a cross-validation
 	// on the train documents that sets the thresholds; otherwise the dev
 	// documents set them.
-	Folds   int
-	Workers int
-	Log     io.Writer
+	Folds int
+	// RerankFolds, when 2 or more, trains a second stage (events.Reranker)
+	// on the first stage's probabilities of the train documents, each
+	// fold of that many scored by a first stage trained on the others.
+	RerankFolds int
+	Workers     int
+	Log         io.Writer
 }
 
 // TrainModel trains the events model on the MUC train documents and sets
@@ -285,26 +289,33 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 			return nil, fmt.Errorf("train events model: %w", err)
 		}
 		logf("trained %s in %s", m, time.Since(t0).Round(time.Millisecond))
+		if opt.RerankFolds >= 2 {
+			t0 = time.Now()
+			scored, err := foldScored(ctx, at, tds, opt.RerankFolds, opt.TrainOptions)
+			if err != nil {
+				return nil, err
+			}
+			rds := make([]events.RerankDoc, len(tds))
+			for i, td := range tds {
+				rds[i] = events.RerankDoc{TrainingDoc: td, Scored: scored[i]}
+			}
+			if m.Reranker, err = events.TrainReranker(rds, m.Classes[1:], 0); err != nil {
+				return nil, fmt.Errorf("train reranker: %w", err)
+			}
+			logf("trained the reranker on %d folds in %s", opt.RerankFolds, time.Since(t0).Round(time.Millisecond))
+		}
 		s := Tune(m, ad)
 		logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
 			m.GatePower, m.GateMin, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 		return m, nil
 	}
+	scored, err := foldScored(ctx, at, tds, opt.Folds, opt.TrainOptions)
+	if err != nil {
+		return nil, err
+	}
 	cs := make([]tuneDoc, len(at))
-	for k := range opt.Folds {
-		var fold []events.TrainingDoc
-		for i, td := range tds {
-			if i%opt.Folds != k {
-				fold = append(fold, td)
-			}
-		}
-		fm, err := events.Train(ctx, fold, opt.TrainOptions)
-		if err != nil {
-			return nil, fmt.Errorf("train events model (fold %d): %w", k+1, err)
-		}
-		for i := k; i < len(at); i += opt.Folds {
-			cs[i] = newTuneDoc(at[i], fm.Scored(at[i].Doc, events.ScoreFloor))
-		}
+	for i := range at {
+		cs[i] = newTuneDoc(at[i], scored[i])
 	}
 	logf("scored %d folds in %s", opt.Folds, time.Since(t0).Round(time.Millisecond))
 	t0 = time.Now()
@@ -324,4 +335,27 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 		logf("dev micro P/R/F1 %.2f/%.2f/%.2f", 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1())
 	}
 	return m, nil
+}
+
+// foldScored returns the first stage's fillers of each of the annotated
+// train documents at (tds their training documents), scored by a model
+// trained on the other folds of k (document i is in fold i mod k).
+func foldScored(ctx context.Context, at []Annotated, tds []events.TrainingDoc, k int, opt events.TrainOptions) ([][]events.Filler, error) {
+	out := make([][]events.Filler, len(at))
+	for f := range k {
+		var fold []events.TrainingDoc
+		for i, td := range tds {
+			if i%k != f {
+				fold = append(fold, td)
+			}
+		}
+		fm, err := events.Train(ctx, fold, opt)
+		if err != nil {
+			return nil, fmt.Errorf("train events model (fold %d): %w", f+1, err)
+		}
+		for i := f; i < len(at); i += k {
+			out[i] = fm.Scored(at[i].Doc, events.ScoreFloor)
+		}
+	}
+	return out, nil
 }
