@@ -58,6 +58,12 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 			continue
 		}
 		sp := innermost(sps, anchor)
+		if e.Type == "statement" {
+			// A statement is the act of the one who makes it; whoever
+			// speaks in its own sentence ("His lawyer said ... and denied
+			// that") is that speaker, not a source for it.
+			sp = innermostOutside(sps, anchor, v.tokSent[anchor], v.tokSent)
+		}
 		e.Attribution = a.of(sp)
 		if e.Modality == "" || e.Modality == dossier.Asserted {
 			e.Modality = v.modality(anchor, sp)
@@ -72,6 +78,22 @@ func innermost(sps []speech, k int) *speech {
 	var best *speech
 	for i := range sps {
 		s := &sps[i]
+		if s.covers(k) && (best == nil || s.last-s.first < best.last-best.first) {
+			best = s
+		}
+	}
+	return best
+}
+
+// innermostOutside is innermost among the speech acts whose cue is not
+// in sentence sent (tokSent gives each token's sentence).
+func innermostOutside(sps []speech, k, sent int, tokSent []int) *speech {
+	var best *speech
+	for i := range sps {
+		s := &sps[i]
+		if s.cue >= 0 && tokSent[s.cue] == sent || s.srcFirst >= 0 && s.srcFirst < len(tokSent) && tokSent[s.srcFirst] == sent {
+			continue
+		}
 		if s.covers(k) && (best == nil || s.last-s.first < best.last-best.first) {
 			best = s
 		}
