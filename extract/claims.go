@@ -58,6 +58,11 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 			continue
 		}
 		sp := innermost(sps, anchor)
+		if lead := v.leadOf(anchor); lead >= 0 && sp == nil {
+			// A headline sums up the lead: "Motorcycle bomb kills four"
+			// is what the lead says police said.
+			sp = innermost(sps, lead)
+		}
 		if e.Type == "statement" {
 			// A statement is the act of the one who makes it; whoever
 			// speaks in its own sentence ("His lawyer said ... and denied
@@ -83,6 +88,20 @@ func innermost(sps []speech, k int) *speech {
 		}
 	}
 	return best
+}
+
+// leadOf returns, for a token of the headline (the first paragraph, a
+// single sentence, when the text goes on), the first token of the lead
+// sentence after its dateline; otherwise -1.
+func (v *view) leadOf(k int) int {
+	if v.tokPara[k] != 0 || len(v.d.Sentences) < 2 || v.tokSent[k] != 0 {
+		return -1
+	}
+	lead := v.d.Sentences[1]
+	if v.tokPara[lead.First] == 0 {
+		return -1
+	}
+	return v.datelineEnd(lead.First, lead.Last)
 }
 
 // innermostOutside is innermost among the speech acts whose cue is not
