@@ -47,6 +47,9 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	v.titleMentions(ex.Entities)
 	for _, r := range rels {
 		sp := innermost(sps, r.anchor)
+		if lead := v.leadOf(r.anchor); lead >= 0 && sp == nil {
+			sp = innermost(sps, lead)
+		}
 		r.rel.Attribution = a.of(sp)
 		r.rel.Modality = v.modality(r.anchor, sp)
 		ex.Relations = append(ex.Relations, r.rel)
