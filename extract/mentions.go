@@ -644,7 +644,9 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 		// Leave a person's name and a title at the front alone.
 		for start < end {
-			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end && !romance && !orgOpener(d.Tokens[ms[i].First].Text) {
+			// (a one-word "person" is more likely the name's first word:
+			// "Sahel" of "Sahel Water Action")
+			if i := coveringMention(ms, start); i >= 0 && ms[i].Type == dossier.Person && ms[i].Last < end && !romance && !orgOpener(d.Tokens[ms[i].First].Text) && ms[i].Last-ms[i].First >= 2 {
 				start = ms[i].Last
 			} else if titleWord(d.Tokens[start].Text) && !orgHeads[strings.ToLower(d.Tokens[start].Text)] || isModifierCompound(d.Tokens[start].Text) {
 				start++
