@@ -92,6 +92,26 @@ type Index struct {
 	// of the document being resolved has joined to the names of those
 	// local entities (see sameDocument).
 	inDoc map[int][]Name
+	// parsed caches ParseName: a corpus names the same people over and
+	// over, and each name was parsed half a dozen times per mention.
+	parsed map[string]Name
+}
+
+// maxParsed bounds the parse cache; past it the cache starts again.
+const maxParsed = 1 << 20
+
+// parse is ParseName through the index's cache. The Name it returns shares
+// its slices with the cache: callers must not modify them.
+func (ix *Index) parse(raw string) Name {
+	if n, ok := ix.parsed[raw]; ok {
+		return n
+	}
+	n := ParseName(raw)
+	if ix.parsed == nil || len(ix.parsed) >= maxParsed {
+		ix.parsed = map[string]Name{}
+	}
+	ix.parsed[raw] = n
+	return n
 }
 
 // NewIndex builds an index over the stored global entities and the active
@@ -144,7 +164,7 @@ func (ix *Index) add(p store.EntityProfile, isNew bool) int {
 // addName indexes one more name of entry i.
 func (ix *Index) addName(i int, raw string) {
 	e := ix.ents[i]
-	n := ParseName(raw)
+	n := ix.parse(raw)
 	if n.Folded == "" || e.folded[n.Folded] && len(n.Acronyms) == 0 {
 		return
 	}
@@ -276,8 +296,9 @@ func tokensIn(a, b []string) bool {
 }
 
 // score compares a local entity (its names parsed) with entry e, context
-// included.
-func (ix *Index) score(l *Local, names []Name, titles map[string]bool, e *entry) (float64, string, string) {
+// included. With explain, it also says why; without, the why is empty (most
+// candidates fall below the thresholds, and their reasons are never read).
+func (ix *Index) score(l *Local, names []Name, titles map[string]bool, e *entry, explain bool) (float64, string, string) {
 	aff := typeAffinity(l.Entity.Type, e.p.Type)
 	if aff == 0 {
 		return 0, "", "types differ"
@@ -296,7 +317,9 @@ func (ix *Index) score(l *Local, names []Name, titles map[string]bool, e *entry)
 	}
 	score := best * aff
 	var why []string
-	why = append(why, fmt.Sprintf("name %s %.2f", method, best))
+	if explain {
+		why = append(why, fmt.Sprintf("name %s %.2f", method, best))
+	}
 	// Context: entities named beside both.
 	shared, have := 0, 0
 	for _, c := range l.Context {
@@ -312,7 +335,9 @@ func (ix *Index) score(l *Local, names []Name, titles map[string]bool, e *entry)
 	case shared > 0:
 		bonus := min(0.06*float64(shared), 0.18)
 		score += bonus
-		why = append(why, fmt.Sprintf("%d shared neighbours", shared))
+		if explain {
+			why = append(why, fmt.Sprintf("%d shared neighbours", shared))
+		}
 	case have > 0 && len(e.context) > 0 && l.Entity.Type == dossier.Person:
 		// The same name in unrelated company: perhaps another person.
 		// A long full name is rarer, and carries more of its own weight.
@@ -325,7 +350,9 @@ func (ix *Index) score(l *Local, names []Name, titles map[string]bool, e *entry)
 		if longest(names) >= 3 {
 			score += 0.04
 		}
-		why = append(why, "no shared neighbours")
+		if explain {
+			why = append(why, "no shared neighbours")
+		}
 	}
 	// Titles.
 	sharedT := 0
@@ -336,10 +363,14 @@ func (ix *Index) score(l *Local, names []Name, titles map[string]bool, e *entry)
 	}
 	if sharedT > 0 {
 		score += 0.05
-		why = append(why, "shared title")
+		if explain {
+			why = append(why, "shared title")
+		}
 	} else if len(titles) > 0 && len(e.titles) > 0 {
 		score -= 0.07
-		why = append(why, "different titles")
+		if explain {
+			why = append(why, "different titles")
+		}
 	}
 	return min(score, 1), method, strings.Join(why, ", ")
 }
@@ -423,12 +454,12 @@ func (ix *Index) otherInDocument(i int, names []Name) bool {
 }
 
 // localNames parses the names of a local entity and gathers its titles.
-func localNames(ent dossier.Entity) ([]Name, map[string]bool) {
+func (ix *Index) localNames(ent dossier.Entity) ([]Name, map[string]bool) {
 	titles := map[string]bool{}
 	var names []Name
 	seen := map[string]bool{}
 	for _, raw := range append([]string{ent.Name}, ent.Aliases...) {
-		n := ParseName(raw)
+		n := ix.parse(raw)
 		if n.Folded == "" || seen[n.Key] {
 			continue
 		}
@@ -448,7 +479,7 @@ func localNames(ent dossier.Entity) ([]Name, map[string]bool) {
 // or above the merge threshold (ok true), and the candidates between the
 // two thresholds.
 func (ix *Index) Best(l *Local) (best Match, ok bool, maybe []Match) {
-	names, titles := localNames(l.Entity)
+	names, titles := ix.localNames(l.Entity)
 	if len(names) == 0 {
 		return Match{}, false, nil
 	}
@@ -480,13 +511,14 @@ func (ix *Index) Best(l *Local) (best Match, ok bool, maybe []Match) {
 		if ix.otherInDocument(i, names) {
 			continue
 		}
-		s, method, why := ix.score(l, names, titles, e)
+		s, method, _ := ix.score(l, names, titles, e, false)
 		if s < ix.opt.Candidate {
 			continue
 		}
 		if ix.blocked(ref, e) {
 			continue
 		}
+		_, _, why := ix.score(l, names, titles, e, true)
 		m := Match{Entity: i, Score: s, Method: method, Why: why}
 		if s > best.Score {
 			if best.Entity >= 0 && best.Score >= ix.opt.Candidate {

@@ -230,6 +230,14 @@ func JaroWinkler(a, b string) float64 {
 	if a == b {
 		return 1
 	}
+	if len(a) <= 64 && len(b) <= 64 && isASCII(a) && isASCII(b) {
+		return jaroWinklerASCII(a, b)
+	}
+	return jaroWinklerRunes(a, b)
+}
+
+// jaroWinklerRunes is JaroWinkler over the runes of a and b.
+func jaroWinklerRunes(a, b string) float64 {
 	ra, rb := []rune(a), []rune(b)
 	la, lb := len(ra), len(rb)
 	if la == 0 || lb == 0 {
@@ -272,6 +280,61 @@ func JaroWinkler(a, b string) float64 {
 	jaro := (m/float64(la) + m/float64(lb) + (m-float64(transpositions)/2)/m) / 3
 	prefix := 0
 	for i := 0; i < min(4, la, lb) && ra[i] == rb[i]; i++ {
+		prefix++
+	}
+	return jaro + float64(prefix)*0.1*(1-jaro)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// jaroWinklerASCII is JaroWinkler for ASCII strings of at most 64 bytes
+// (folded names nearly always are), without allocating: the resolver
+// compares every candidate pair's names with it.
+func jaroWinklerASCII(a, b string) float64 {
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	window := max(max(la, lb)/2-1, 0)
+	var ma, mb [64]bool
+	matches := 0
+	for i := 0; i < la; i++ {
+		lo, hi := max(0, i-window), min(lb, i+window+1)
+		for j := lo; j < hi; j++ {
+			if !mb[j] && a[i] == b[j] {
+				ma[i], mb[j] = true, true
+				matches++
+				break
+			}
+		}
+	}
+	if matches == 0 {
+		return 0
+	}
+	transpositions, k := 0, 0
+	for i := 0; i < la; i++ {
+		if !ma[i] {
+			continue
+		}
+		for !mb[k] {
+			k++
+		}
+		if a[i] != b[k] {
+			transpositions++
+		}
+		k++
+	}
+	m := float64(matches)
+	jaro := (m/float64(la) + m/float64(lb) + (m-float64(transpositions)/2)/m) / 3
+	prefix := 0
+	for i := 0; i < min(4, la, lb) && a[i] == b[i]; i++ {
 		prefix++
 	}
 	return jaro + float64(prefix)*0.1*(1-jaro)

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -149,5 +150,23 @@ func TestPlaceOfAlternateNameNeedsCountry(t *testing.T) {
 	// a place of a report about India and Pakistan.
 	if g, ok := PlaceOf("Kashmir", []string{"IN", "PK"}); ok && g.Country != "IN" && g.Country != "PK" {
 		t.Errorf("PlaceOf(Kashmir, IN PK) = %+v", g)
+	}
+}
+
+// The ASCII path of JaroWinkler must give exactly what the rune path gives.
+func TestJaroWinklerASCIIMatchesRunes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, r.IntN(20))
+		for i := range b {
+			b[i] = "abdhikmnqrsu "[r.IntN(13)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := word(), word()
+		if got, want := jaroWinklerASCII(a, b), jaroWinklerRunes(a, b); got != want {
+			t.Fatalf("%q %q: ascii %v, runes %v", a, b, got, want)
+		}
 	}
 }

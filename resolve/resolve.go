@@ -23,7 +23,7 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 	folded := make([][]string, len(ex.Entities)) // each entity's folded names
 	for i, e := range ex.Entities {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if f := ParseName(n).Folded; f != "" && !contains(folded[i], f) {
+			if f := ix.parse(n).Folded; f != "" && !contains(folded[i], f) {
 				folded[i] = append(folded[i], f)
 			}
 		}
@@ -34,7 +34,7 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 	defer func() { ix.inDoc = nil }()
 	// Short forms go last, so that the entity they abbreviate is
 	// resolved first.
-	long := shortForms(ex.Entities)
+	long := ix.shortForms(ex.Entities)
 	order := make([]int, 0, len(ex.Entities))
 	for _, short := range []bool{false, true} {
 		for i := range ex.Entities {
@@ -53,7 +53,7 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 			// Brigade in another report).
 			id := global[ex.Entities[j].ID]
 			pos := ix.byID[id]
-			m := store.Member{Doc: doc.ID, Local: ent.ID, Key: Key(ent.Name), NameKey: ParseName(ent.Name).Folded, Name: ent.Name, Type: ent.Type,
+			m := store.Member{Doc: doc.ID, Local: ent.ID, Key: Key(ent.Name), NameKey: ix.parse(ent.Name).Folded, Name: ent.Name, Type: ent.Type,
 				Mentions: len(ent.Mentions), Global: id, Score: 0.9, Method: "short-form"}
 			match := Match{Entity: pos, Score: m.Score, Method: m.Method, Why: "the end of " + ex.Entities[j].Name + " in the same document"}
 			if d, ok := ix.reviewDecision(pos, l, match); ok {
@@ -71,7 +71,7 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 			}
 		}
 		best, ok, maybe := ix.Best(l)
-		m := store.Member{Doc: doc.ID, Local: ent.ID, Key: Key(ent.Name), NameKey: ParseName(ent.Name).Folded, Name: ent.Name, Type: ent.Type, Mentions: len(ent.Mentions)}
+		m := store.Member{Doc: doc.ID, Local: ent.ID, Key: Key(ent.Name), NameKey: ix.parse(ent.Name).Folded, Name: ent.Name, Type: ent.Type, Mentions: len(ent.Mentions)}
 		var pos int
 		if ok {
 			pos = best.Entity
@@ -91,7 +91,7 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 			m.Score, m.Method = 1, "new"
 			ix.grow(pos, l)
 		}
-		if n := ParseName(ent.Name); n.Folded != "" {
+		if n := ix.parse(ent.Name); n.Folded != "" {
 			ix.inDoc[pos] = append(ix.inDoc[pos], n)
 		}
 		id := ix.ents[pos].p.ID
@@ -131,12 +131,12 @@ func (ix *Index) Document(doc *dossier.Document, ex *dossier.Extraction) *store.
 // when there is none or more than one ("the Army" beside the "Indian
 // Army" and the "Pakistan Army" is neither). Acronyms are left to the
 // acronym rule.
-func shortForms(ents []dossier.Entity) []int {
+func (ix *Index) shortForms(ents []dossier.Entity) []int {
 	out := make([]int, len(ents))
 	names := make([]Name, len(ents))
 	for i, e := range ents {
 		out[i] = -1
-		names[i] = ParseName(e.Name)
+		names[i] = ix.parse(e.Name)
 	}
 	for i, e := range ents {
 		a := names[i]
@@ -276,7 +276,7 @@ func (ix *Index) profile(pos int) store.EntityProfile {
 	e := ix.ents[pos]
 	p := e.p
 	p.Keys = p.Keys[:0:0]
-	for _, n := range append([]Name{ParseName(p.Name)}, e.names...) {
+	for _, n := range append([]Name{ix.parse(p.Name)}, e.names...) {
 		for _, k := range []string{n.Folded} {
 			if !slices.Contains(p.Keys, k) {
 				p.Keys = append(p.Keys, k)
@@ -400,37 +400,22 @@ func Run(ctx context.Context, st Source, all bool, opt Options) (Summary, error)
 	}
 	ix := NewIndex(profiles, decisions, opt)
 	for {
-		ids, err := st.UnresolvedDocuments(ctx, 200)
+		// Ask for many documents at a time: finding the unresolved ones
+		// walks past every resolved one, so small pages would make a run
+		// quadratic in the corpus.
+		ids, err := st.UnresolvedDocuments(ctx, listPage)
 		if err != nil {
 			return sum, err
 		}
 		if len(ids) == 0 {
 			break
 		}
-		batch := make([]*store.Resolution, 0, len(ids))
-		for _, id := range ids {
-			if err := ctx.Err(); err != nil {
+		for len(ids) > 0 {
+			n := min(len(ids), savePage)
+			if err := resolveBatch(ctx, st, ix, ids[:n], &sum); err != nil {
 				return sum, err
 			}
-			doc, err := st.Document(ctx, id)
-			if err != nil {
-				return sum, fmt.Errorf("resolve %s: %w", id, err)
-			}
-			ex, err := st.Extraction(ctx, id)
-			if err != nil {
-				return sum, fmt.Errorf("resolve %s: %w", id, err)
-			}
-			r := ix.Document(doc, ex)
-			batch = append(batch, r)
-			sum.Documents++
-			sum.Mentions += len(r.Members)
-			sum.NewEntities += len(r.New)
-			sum.Joined += len(r.Members) - len(r.New)
-			sum.Candidates += len(r.SameAs)
-			sum.Claims += len(r.Claims)
-		}
-		if err := st.SaveResolution(ctx, batch...); err != nil {
-			return sum, err
+			ids = ids[n:]
 		}
 	}
 	n, err := Replay(ctx, st, decisions)
@@ -441,6 +426,63 @@ func Run(ctx context.Context, st Source, all bool, opt Options) (Summary, error)
 	sum.Entities = ix.Len()
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// listPage is how many unresolved documents Run asks for at a time, and
+// savePage how many resolutions it writes in one transaction.
+const (
+	listPage = 20000
+	savePage = 1000
+)
+
+// resolveBatch resolves the documents ids and saves their resolutions in
+// one transaction.
+func resolveBatch(ctx context.Context, st Source, ix *Index, ids []string, sum *Summary) error {
+	batch := make([]*store.Resolution, 0, len(ids))
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := st.Document(ctx, id)
+		if err != nil {
+			return fmt.Errorf("resolve %s: %w", id, err)
+		}
+		ex, err := st.Extraction(ctx, id)
+		if err != nil {
+			return fmt.Errorf("resolve %s: %w", id, err)
+		}
+		r := ix.Document(doc, ex)
+		batch = append(batch, r)
+		sum.Documents++
+		sum.Mentions += len(r.Members)
+		sum.NewEntities += len(r.New)
+		sum.Joined += len(r.Members) - len(r.New)
+		sum.Candidates += len(r.SameAs)
+		sum.Claims += len(r.Claims)
+	}
+	lastUpdates(batch)
+	return st.SaveResolution(ctx, batch...)
+}
+
+// lastUpdates keeps, of the profiles a batch of resolutions updates, only
+// the last update of each entity: an entity named in many documents of the
+// batch would otherwise be rewritten once per document. A profile only
+// grows (its names, titles and context are added to, never taken from), so
+// the last update writes all that the earlier ones did.
+func lastUpdates(batch []*store.Resolution) {
+	seen := map[int64]bool{}
+	for i := len(batch) - 1; i >= 0; i-- {
+		r := batch[i]
+		var kept []store.EntityProfile
+		for j := len(r.Updated) - 1; j >= 0; j-- {
+			if p := r.Updated[j]; !seen[p.ID] {
+				seen[p.ID] = true
+				kept = append(kept, p)
+			}
+		}
+		slices.Reverse(kept)
+		r.Updated = kept
+	}
 }
 
 // Replay re-applies active manual decisions that no longer hold (after a

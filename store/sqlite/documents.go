@@ -30,7 +30,8 @@ func (s *Store) PutDocument(ctx context.Context, doc *dossier.Document, ex *doss
 		return false, fmt.Errorf("put document: no id")
 	}
 	created := false
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := s.preparedTx(sqlTx)
 		cluster := doc.Cluster
 		if cluster == "" {
 			cluster = doc.ID
@@ -121,7 +122,13 @@ func scanDocument(row interface{ Scan(...any) error }, withText bool) (*dossier.
 
 // Document implements store.Store.
 func (s *Store) Document(ctx context.Context, id string) (*dossier.Document, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+`, text FROM documents WHERE id = ?`, id)
+	const q = `SELECT ` + documentColumns + `, text FROM documents WHERE id = ?`
+	var row *sql.Row
+	if st, err := s.prepared(ctx, q); err == nil {
+		row = st.QueryRowContext(ctx, id)
+	} else {
+		row = s.db.QueryRowContext(ctx, q, id)
+	}
 	d, err := scanDocument(row, true)
 	if err != nil {
 		return nil, notFound(err, "document "+id)

@@ -44,7 +44,7 @@ func dateJSON(d *dossier.Date) (js, value any) {
 }
 
 // writeExtraction inserts the rows of ex for document id.
-func writeExtraction(ctx context.Context, tx *sql.Tx, id string, ex *dossier.Extraction) error {
+func writeExtraction(ctx context.Context, tx execer, id string, ex *dossier.Extraction) error {
 	v := ex.Version
 	exec := func(q string, args ...any) error {
 		_, err := tx.ExecContext(ctx, q, args...)
@@ -125,17 +125,19 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, ex *dossier.Ext
 // Extraction implements store.Store: it rebuilds what was extracted from
 // document id from the rows.
 func (s *Store) Extraction(ctx context.Context, id string) (*dossier.Extraction, error) {
+	s.preparePending(ctx)
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	doc, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id), false)
+	ptx := s.preparedTx(tx)
+	doc, err := scanDocument(ptx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id), false)
 	if err != nil {
 		return nil, notFound(err, "document "+id)
 	}
 	ex := dossier.NewExtraction(doc, doc.Version)
-	r := reader{ctx: ctx, tx: tx, id: id}
+	r := reader{ctx: ctx, tx: ptx, id: id}
 	r.entities(ex)
 	r.relations(ex)
 	r.events(ex)
@@ -151,7 +153,7 @@ func (s *Store) Extraction(ctx context.Context, id string) (*dossier.Extraction,
 // reader reads the rows of one extraction, keeping the first error.
 type reader struct {
 	ctx context.Context
-	tx  *sql.Tx
+	tx  querier
 	id  string
 	err error
 }

@@ -162,7 +162,7 @@ func latLon(e store.GlobalEntity) (any, any) {
 }
 
 // putNames records the name keys of entity id.
-func putNames(ctx context.Context, tx *sql.Tx, id int64, keys []string) error {
+func putNames(ctx context.Context, tx execer, id int64, keys []string) error {
 	for _, k := range keys {
 		if k == "" {
 			continue
@@ -175,7 +175,7 @@ func putNames(ctx context.Context, tx *sql.Tx, id int64, keys []string) error {
 }
 
 // insertEntity creates a global entity from p and returns its id.
-func insertEntity(ctx context.Context, tx *sql.Tx, p store.EntityProfile, now string) (int64, error) {
+func insertEntity(ctx context.Context, tx execer, p store.EntityProfile, now string) (int64, error) {
 	key := ""
 	if len(p.Keys) > 0 {
 		key = p.Keys[0]
@@ -199,7 +199,7 @@ func insertEntity(ctx context.Context, tx *sql.Tx, p store.EntityProfile, now st
 }
 
 // updateEntity rewrites the profile of an existing entity.
-func updateEntity(ctx context.Context, tx *sql.Tx, p store.EntityProfile, now string) error {
+func updateEntity(ctx context.Context, tx execer, p store.EntityProfile, now string) error {
 	lat, lon := latLon(p.GlobalEntity)
 	if _, err := tx.ExecContext(ctx, `UPDATE global_entities SET name = ?, aliases = ?, attributes = ?, context = ?, lat = ?, lon = ?, updated = ?
 		WHERE id = ?`, p.Name, listJSON(p.Aliases), attrsJSON(p.Attributes), listJSON(p.Context), lat, lon, now, p.ID); err != nil {
@@ -215,8 +215,9 @@ func (s *Store) SaveResolution(ctx context.Context, rs ...*store.Resolution) err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := time.Now().UTC().Format(time.RFC3339Nano)
+		ptx := s.preparedTx(tx)
 		for _, r := range rs {
-			if err := saveResolution(ctx, tx, r, now); err != nil {
+			if err := saveResolution(ctx, ptx, r, now); err != nil {
 				return fmt.Errorf("save resolution of %s: %w", r.Doc, err)
 			}
 		}
@@ -225,7 +226,7 @@ func (s *Store) SaveResolution(ctx context.Context, rs ...*store.Resolution) err
 }
 
 // saveResolution writes one document's resolution.
-func saveResolution(ctx context.Context, tx *sql.Tx, r *store.Resolution, now string) error {
+func saveResolution(ctx context.Context, tx execer, r *store.Resolution, now string) error {
 	for _, p := range r.New {
 		if p.ID <= 0 {
 			return fmt.Errorf("new entity %q has no id", p.Name)
@@ -274,7 +275,7 @@ func saveResolution(ctx context.Context, tx *sql.Tx, r *store.Resolution, now st
 }
 
 // insertClaim writes one claim of doc.
-func insertClaim(ctx context.Context, tx *sql.Tx, doc string, c store.Claim) error {
+func insertClaim(ctx context.Context, tx execer, doc string, c store.Claim) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO claims (doc_id, cluster, published, kind, predicate, event, role, subject, object, place,
 		subject_local, object_local, place_local, speaker_local, date, modality, attribution_kind, attribution_text, speaker, confidence, ev_start, ev_end, ev_text)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -703,7 +704,7 @@ func (s *Store) SplitMembers(ctx context.Context, refs []store.MemberRef, d stor
 }
 
 // insertDecision records d.
-func insertDecision(ctx context.Context, tx *sql.Tx, d store.Decision) (int64, error) {
+func insertDecision(ctx context.Context, tx execer, d store.Decision) (int64, error) {
 	at := d.At
 	if at.IsZero() {
 		at = time.Now().UTC()

@@ -32,6 +32,8 @@ type Store struct {
 	// candidates is the prepared near-duplicate query: it is long, and
 	// parsing it for every document cost more than running it.
 	candidates *sql.Stmt
+	// cache holds the prepared statements of the per-document queries.
+	cache stmtCache
 }
 
 var _ store.Store = (*Store)(nil)
@@ -96,7 +98,15 @@ func open(path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.cache.mu.Lock()
+	for _, st := range s.cache.stmts {
+		st.Close()
+	}
+	s.cache.stmts = nil
+	s.cache.mu.Unlock()
+	return s.db.Close()
+}
 
 // migration is one numbered schema change.
 type migration struct {
@@ -185,6 +195,7 @@ func (s *Store) JournalMode(ctx context.Context) (string, error) {
 
 // inTx runs fn in one write transaction.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	s.preparePending(ctx)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
