@@ -239,50 +239,7 @@ func JaroWinkler(a, b string) float64 {
 // jaroWinklerRunes is JaroWinkler over the runes of a and b.
 func jaroWinklerRunes(a, b string) float64 {
 	ra, rb := []rune(a), []rune(b)
-	la, lb := len(ra), len(rb)
-	if la == 0 || lb == 0 {
-		return 0
-	}
-	window := max(la, lb)/2 - 1
-	if window < 0 {
-		window = 0
-	}
-	ma := make([]bool, la)
-	mb := make([]bool, lb)
-	matches := 0
-	for i := range ra {
-		lo, hi := max(0, i-window), min(lb, i+window+1)
-		for j := lo; j < hi; j++ {
-			if !mb[j] && ra[i] == rb[j] {
-				ma[i], mb[j] = true, true
-				matches++
-				break
-			}
-		}
-	}
-	if matches == 0 {
-		return 0
-	}
-	transpositions, k := 0, 0
-	for i := range ra {
-		if !ma[i] {
-			continue
-		}
-		for !mb[k] {
-			k++
-		}
-		if ra[i] != rb[k] {
-			transpositions++
-		}
-		k++
-	}
-	m := float64(matches)
-	jaro := (m/float64(la) + m/float64(lb) + (m-float64(transpositions)/2)/m) / 3
-	prefix := 0
-	for i := 0; i < min(4, la, lb) && ra[i] == rb[i]; i++ {
-		prefix++
-	}
-	return jaro + float64(prefix)*0.1*(1-jaro)
+	return jaroWinkler(ra, rb, make([]bool, len(ra)), make([]bool, len(rb)))
 }
 
 func isASCII(s string) bool {
@@ -298,12 +255,20 @@ func isASCII(s string) bool {
 // (folded names nearly always are), without allocating: the resolver
 // compares every candidate pair's names with it.
 func jaroWinklerASCII(a, b string) float64 {
+	var ba, bb [64]byte
+	var ma, mb [64]bool
+	la, lb := copy(ba[:], a), copy(bb[:], b)
+	return jaroWinkler(ba[:la], bb[:lb], ma[:la], mb[:lb])
+}
+
+// jaroWinkler is the Jaro-Winkler similarity of the letters a and b; ma
+// and mb are cleared scratch space as long as a and b.
+func jaroWinkler[E byte | rune](a, b []E, ma, mb []bool) float64 {
 	la, lb := len(a), len(b)
 	if la == 0 || lb == 0 {
 		return 0
 	}
 	window := max(max(la, lb)/2-1, 0)
-	var ma, mb [64]bool
 	matches := 0
 	for i := 0; i < la; i++ {
 		lo, hi := max(0, i-window), min(lb, i+window+1)
