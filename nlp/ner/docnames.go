@@ -175,15 +175,7 @@ func (d *docNames) mark(m *Model, low []uint64, classes []int, out []uint32) {
 				continue // inside an earlier match of this type
 			}
 			for p := i; p <= j; p++ {
-				code := uint32(gazI)
-				switch {
-				case i == j:
-					code = gazU
-				case p == i:
-					code = gazB
-				case p == j:
-					code = gazL
-				}
+				code := uint32(spanCode(p, i, j))
 				code |= uint32(others[k]) << 3
 				out[p] = out[p]&^(31<<shift) | code<<shift
 			}

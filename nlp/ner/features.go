@@ -195,15 +195,7 @@ func (t *sentence) set(lex *Lexicon, g *phraseGaz, doc *docInfo, words, pos, chu
 		}
 		l := uint64(min(j-i, 4))
 		for k := i; k < j; k++ {
-			code := uint64(gazI)
-			switch {
-			case j-i == 1:
-				code = gazU
-			case k == i:
-				code = gazB
-			case k == j-1:
-				code = gazL
-			}
+			code := uint64(spanCode(k, i, j-1))
 			t.caprun[k] = code*8 + l
 		}
 		i = j
@@ -252,15 +244,7 @@ func (t *sentence) nameRuns(words []string) {
 		}
 		l := uint64(min(j-i, 7))
 		for k := i; k < j; k++ {
-			code := uint64(gazI)
-			switch {
-			case j-i == 1:
-				code = gazU
-			case k == i:
-				code = gazB
-			case k == j-1:
-				code = gazL
-			}
+			code := uint64(spanCode(k, i, j-1))
 			t.runPos[k] = code*16 + conn + l
 			t.runFirst[k] = t.low[i]
 			t.runLast[k] = t.low[j-1]

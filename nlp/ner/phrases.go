@@ -97,6 +97,20 @@ const (
 	gazU
 )
 
+// spanCode is the place of word k in the span of words [first, last]:
+// gazU for a span of one word, else gazB, gazI or gazL.
+func spanCode(k, first, last int) int {
+	switch {
+	case first == last:
+		return gazU
+	case k == first:
+		return gazB
+	case k == last:
+		return gazL
+	}
+	return gazI
+}
+
 // mark sets, for every word, 3 bits per class (class k at bits 3k..3k+2):
 // the word's position in the longest name of that class starting leftmost.
 func (g *phraseGaz) mark(low []uint64, out []uint32) {
@@ -136,15 +150,7 @@ func (g *phraseGaz) mark(low []uint64, out []uint32) {
 				continue // inside an earlier match of this type
 			}
 			for p := i; p <= j; p++ {
-				code := uint32(gazI)
-				switch {
-				case i == j:
-					code = gazU
-				case p == i:
-					code = gazB
-				case p == j:
-					code = gazL
-				}
+				code := uint32(spanCode(p, i, j))
 				out[p] = out[p]&^(7<<shift) | code<<shift
 			}
 		}
