@@ -107,50 +107,44 @@ func Select(scored []Filler, thresholds map[string]float64, gatePower, gateMin f
 			delete(bestText, k)
 		}
 	}
+	// byRole groups the texts kept by role, most probable first.
+	byRole := func() map[string][]tkey {
+		out := map[string][]tkey{}
+		for k := range bestText {
+			out[k.role] = append(out[k.role], k)
+		}
+		for _, ks := range out {
+			sort.Slice(ks, func(a, b int) bool {
+				if miss[ks[a]] != miss[ks[b]] {
+					return miss[ks[a]] < miss[ks[b]]
+				}
+				return ks[a].text < ks[b].text
+			})
+		}
+		return out
+	}
 	// one entity, two phrases: of texts of one role where one ends the
 	// other ("urban guerrillas", "guerrillas"; "55 kg of dynamite",
 	// "dynamite"), only the most probable stays.
-	{
-		byRole := map[string][]tkey{}
-		for k := range bestText {
-			byRole[k.role] = append(byRole[k.role], k)
-		}
-		for _, ks := range byRole {
-			sort.Slice(ks, func(a, b int) bool {
-				if miss[ks[a]] != miss[ks[b]] {
-					return miss[ks[a]] < miss[ks[b]]
+	for _, ks := range byRole() {
+		var kept []string
+		for _, k := range ks {
+			dup := false
+			for _, t := range kept {
+				if endsWith(t, k.text) || endsWith(k.text, t) {
+					dup = true
+					break
 				}
-				return ks[a].text < ks[b].text
-			})
-			var kept []string
-			for _, k := range ks {
-				dup := false
-				for _, t := range kept {
-					if endsWith(t, k.text) || endsWith(k.text, t) {
-						dup = true
-						break
-					}
-				}
-				if dup {
-					delete(bestText, k)
-					continue
-				}
-				kept = append(kept, k.text)
 			}
+			if dup {
+				delete(bestText, k)
+				continue
+			}
+			kept = append(kept, k.text)
 		}
 	}
 	if limit > 0 {
-		byRole := map[string][]tkey{}
-		for k := range bestText {
-			byRole[k.role] = append(byRole[k.role], k)
-		}
-		for _, ks := range byRole {
-			sort.Slice(ks, func(a, b int) bool {
-				if miss[ks[a]] != miss[ks[b]] {
-					return miss[ks[a]] < miss[ks[b]]
-				}
-				return ks[a].text < ks[b].text
-			})
+		for _, ks := range byRole() {
 			for _, k := range ks[min(limit, len(ks)):] {
 				delete(bestText, k)
 			}
