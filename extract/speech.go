@@ -128,15 +128,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		if ok {
 			// "CCTA spokesperson Meenakshi Rawat", "PRO-BAR spokesperson
 			// Lt. Col. Rowena Dizon": the person speaks.
-			for hb < limit && v.tokEnt[hb] < 0 {
-				t, _ := titleAt(v.d, hb, limit)
-				if t == 0 {
-					break
-				}
-				hb += t
-			}
-			if p := v.tokEnt[min(hb, limit-1)]; hb < limit && p >= 0 && v.ents[p].Type == dossier.Person {
-				end := v.mentionEnd(hb, limit)
+			if p, end, ok := v.personAfterTitles(hb, limit); ok {
 				return source{kind: dossier.Named, entity: p}, end, true
 			}
 			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) {
@@ -231,16 +223,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			}
 		}
 		if c+1 < limit && toks[c].Text == "," {
-			n := c + 1
-			for n < limit && v.tokEnt[n] < 0 {
-				t, _ := titleAt(v.d, n, limit)
-				if t == 0 {
-					break
-				}
-				n += t
-			}
-			if e := v.tokEnt[min(n, limit-1)]; n < limit && e >= 0 && v.ents[e].Type == dossier.Person {
-				end := v.mentionEnd(n, limit)
+			if e, end, ok := v.personAfterTitles(c+1, limit); ok {
 				return source{kind: dossier.Named, entity: e}, end, true
 			}
 		}
@@ -313,6 +296,22 @@ func (v *view) titledBefore(k int, title string) int {
 		}
 	}
 	return -1
+}
+
+// personAfterTitles returns the person named at token k, after any
+// honorifics and ranks ("Lt. Col. Rowena Dizon"), and the end of the name.
+func (v *view) personAfterTitles(k, limit int) (int, int, bool) {
+	for k < limit && v.tokEnt[k] < 0 {
+		t, _ := titleAt(v.d, k, limit)
+		if t == 0 {
+			break
+		}
+		k += t
+	}
+	if k >= limit || v.tokEnt[k] < 0 || v.ents[v.tokEnt[k]].Type != dossier.Person {
+		return -1, k, false
+	}
+	return v.tokEnt[k], v.mentionEnd(k, limit), true
 }
 
 // mentionEnd returns the token after the entity mention that starts at
