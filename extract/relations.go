@@ -60,8 +60,12 @@ func (v *view) ruleTokens(first, last int) []rules.Token {
 	// A subject pronoun resolved to a named entity stands for it, so that
 	// "He is a member of the HuW" matches as "<PERSON> is a member of
 	// <ORG>". Possessives stay words: "his brother" is not a person.
+	// So does "the council" standing for the Eastern Province Ulama
+	// Council, or "the group" for the group last named.
 	for k := first; k < last; k++ {
-		if !subjectPronouns[out[k-first].Lower] || out[k-first].Entity != "" {
+		nominal := strings.HasPrefix(out[k-first].POS, "NN") && k > first && out[k-first-1].Lower == "the" &&
+			(k+1 >= last || !strings.HasPrefix(out[k+1-first].POS, "NN")) // "the charity wing" is a wing
+		if !subjectPronouns[out[k-first].Lower] && !nominal || out[k-first].Entity != "" {
 			continue
 		}
 		if e, ok := v.pronounEnt[k]; ok && e >= 0 {

@@ -319,8 +319,16 @@ func (v *view) resolvePronouns() {
 		case "they", "it", "its", "their":
 			want = dossier.Org
 		default:
-			// "the group", "the outfit" stand for the organisation last named.
-			if !groupNouns[w] || k == 0 || v.lower(k-1) != "the" || v.tokEnt[k] >= 0 {
+			// "the group", "the outfit" stand for the organisation last
+			// named; "the council", "the party" for the last one whose
+			// name ends in that word.
+			if k == 0 || v.lower(k-1) != "the" || v.tokEnt[k] >= 0 || !strings.HasPrefix(v.d.Tokens[k].POS, "NN") {
+				continue
+			}
+			if !groupNouns[w] {
+				if e := v.orgHeadedBy(k); e >= 0 {
+					v.pronounEnt[k] = e
+				}
 				continue
 			}
 			want = dossier.Org
@@ -341,6 +349,10 @@ func (v *view) resolvePronouns() {
 			found = v.firstOrgOfPreviousSentence(k)
 		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k):
 			found = unnamed
+		case want == dossier.Person && !inQuote[k] && !v.subjectOfCue(k) && v.opensClause(k) && v.firstOfPreviousSentence(k, fits) >= 0:
+			// "He has run the ARWT since 2015" opening a sentence: the
+			// person the sentence before was about, not the last speaker.
+			found = v.firstOfPreviousSentence(k, fits)
 		case fits(speaker) && !inQuote[k] && speakerPara != v.tokPara[k] && v.namedInParagraph(k, fits, speaker) >= 0:
 			// A new paragraph about somebody else: "Sarr's brother,
 			// Ibrahima Sarr, spoke by telephone. "...," he told SPA."
@@ -372,10 +384,35 @@ func (v *view) resolvePronouns() {
 	}
 }
 
+// orgHeadedBy returns the organisation named last before token k whose
+// name ends in the word at k ("the council" for the Eastern Province Ulama
+// Council), or -1. The word must be a head word of organisations' names,
+// and the name must be named within the 400 tokens before.
+func (v *view) orgHeadedBy(k int) int {
+	w := v.lower(k)
+	if !orgHeads[w] || k+1 < len(v.d.Tokens) && v.tokEnt[k+1] >= 0 {
+		return -1
+	}
+	for j := k - 2; j >= 0 && j >= k-400; j-- {
+		e := v.tokEnt[j]
+		if e < 0 || v.ents[e].Type != dossier.Org || v.outlets[e] {
+			continue
+		}
+		if strings.ToLower(lastWord(v.ents[e].Name)) == w {
+			return e
+		}
+	}
+	return -1
+}
+
 // opensClause reports whether token k is the subject of its sentence:
 // nothing but a date or a short adverbial before it ("On Monday he").
 func (v *view) opensClause(k int) bool {
 	first, _ := v.sentence(k)
+	// "According to the CCTA, he ...": the attribution does not count.
+	if k-first > 3 && v.lower(first) == "according" && v.lower(first+1) == "to" && v.lower(k-1) == "," && k-first <= 10 {
+		first = k
+	}
 	for j := first; j < k; j++ {
 		if v.tokEnt[j] >= 0 || v.isVerb(j) || k-first > 4 {
 			return false
@@ -482,4 +519,9 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
