@@ -81,7 +81,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 		if g == nil {
 			g = byKey[key(m.Type, name)]
 		}
-		if g == nil && (m.Type == dossier.Person || mistypedPersonPart(m, name)) {
+		if g == nil && m.Type == dossier.Person {
 			g = personByPart(d, groups, name)
 		}
 		if g == nil {
@@ -190,30 +190,6 @@ func nameKey(s string) string {
 // it, for the one named first in the story — unless both were first named
 // in the same sentence ("Imran Wani and Tariq Wani were detained"), when
 // nobody can tell.
-// mistypedPersonPart reports whether m, which the recogniser did not take
-// for a person, may still be part of a person's name ("He has not seen
-// Sidi Mohamed for years" tagged as an organisation): no acronym, no head
-// word of an organisation's name, no place or country the gazetteer knows.
-func mistypedPersonPart(m mention, name string) bool {
-	switch m.Type {
-	case dossier.Org, dossier.Loc, dossier.GPE, dossier.Misc:
-	default:
-		return false
-	}
-	if m.acronymOf != nil || isAcronym(name) {
-		return false
-	}
-	for _, w := range strings.Fields(name) {
-		if orgHeads[strings.ToLower(w)] || orgOpeners[strings.ToLower(w)] {
-			return false
-		}
-	}
-	if _, ok := gazetteer.Country(name); ok {
-		return false
-	}
-	return len(gazetteer.Places(name)) == 0
-}
-
 func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 	var found *entityGroup
 	parts := strings.Fields(part)

@@ -69,6 +69,7 @@ func CompleteMentions(d *nlp.Doc) {
 	}
 	// A number is no name ("her son Jamal, 12").
 	ms = slices.DeleteFunc(ms, func(m nlp.Mention) bool { return strings.Trim(m.Text, "0123456789.,") == "" })
+	ms = splitConjoinedNames(d, ms)
 	harmoniseSurnames(d, ms)
 	harmoniseTypes(ms)
 	sort.Slice(ms, func(a, b int) bool { return ms[a].First < ms[b].First })
@@ -302,25 +303,87 @@ func sentenceStartsAt(d *nlp.Doc, k int) bool {
 // harmoniseSurnames retypes a mention as a person when it ends in the last
 // word of a person's full name in the document ("Nadeem" after "Khalid
 // Nadeem", "Moussa Keita" beside "Ibrahim Keita"), unless it names a
-// country.
+// country, or when it is the first words of a longer full name ("Sidi
+// Mohamed" of "Sidi Mohamed ag Alla") and no place or organisation's name.
 func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 	surnames := map[string]bool{}
+	var fullNames [][]string
 	for _, m := range ms {
 		if m.Type == dossier.Person && m.Last-m.First >= 2 {
 			surnames[d.Tokens[m.Last-1].Text] = true
+			fullNames = append(fullNames, strings.Fields(m.Text))
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
 		last := d.Tokens[m.Last-1].Text
-		if m.Type == dossier.Person || !surnames[last] || orgHeads[strings.ToLower(last)] || m.Last-m.First > 3 {
+		if m.Type == dossier.Person || orgHeads[strings.ToLower(last)] || m.Last-m.First > 3 {
 			continue
 		}
 		if _, ok := gazetteer.Country(m.Text); ok {
 			continue
 		}
-		m.Type = dossier.Person
+		if surnames[last] || beginsFullName(fullNames, strings.Fields(m.Text)) && !placeOrOrgName(m.Text) {
+			m.Type = dossier.Person
+		}
 	}
+}
+
+// beginsFullName reports whether words are the first words of one of the
+// longer names.
+func beginsFullName(names [][]string, words []string) bool {
+	for _, n := range names {
+		if len(n) > len(words) && slices.Equal(n[:len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOrOrgName reports whether name has a word that heads or opens an
+// organisation's name, or is a place the gazetteer knows.
+func placeOrOrgName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if orgHeads[strings.ToLower(w)] || orgOpeners[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return len(gazetteer.Places(name)) > 0
+}
+
+// splitConjoinedNames splits a mention that joins two names of two words
+// or more with "and" ("Claire Dubois and Ousmane Faye", taken for one
+// organisation) into two mentions of its type, unless a word of it heads
+// or opens an organisation's name ("Jammu and Kashmir Police") or the
+// gazetteer knows it as a place.
+func splitConjoinedNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	var out []nlp.Mention
+	for _, m := range ms {
+		and := -1
+		for k := m.First + 2; k < m.Last-2 && m.Type != dossier.Person; k++ {
+			if d.Tokens[k].Text == "and" {
+				and = k
+				break
+			}
+		}
+		if and < 0 || placeOrOrgName(m.Text) || !allNameLike(d, m.First, and) || !allNameLike(d, and+1, m.Last) {
+			out = append(out, m)
+			continue
+		}
+		out = append(out, mentionOf(d, m.First, and, m.Type), mentionOf(d, and+1, m.Last, m.Type))
+	}
+	return out
+}
+
+// allNameLike reports whether tokens [first, last) are all capitalised
+// words.
+func allNameLike(d *nlp.Doc, first, last int) bool {
+	for k := first; k < last; k++ {
+		if !nameLike(d.Tokens[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // isModifierCompound reports whether w is a hyphenated modifier whose last

@@ -89,6 +89,12 @@ func (v *view) ruleTokens(first, last int) []rules.Token {
 		}
 		k += n
 	}
+	// Words for an organisation's people ("the four", "its staff").
+	for k := first; k < last; k++ {
+		if _, ok := v.staffRef[k]; ok && out[k-first].Gaz == "" {
+			out[k-first].Gaz = "staff"
+		}
+	}
 	return out
 }
 
@@ -343,6 +349,14 @@ func (v *view) slotEntities(a, b int, want []dossier.EntityType, constrained boo
 	for _, e := range v.entitiesIn(a, b) {
 		if !constrained || typeIn(v.ents[e].Type, want) {
 			out = append(out, e)
+		}
+	}
+	if len(out) == 0 && constrained && typeIn(dossier.Org, want) {
+		// "The four were ...": the organisation whose people they are.
+		for k := a; k < b; k++ {
+			if org, ok := v.staffRef[k]; ok {
+				return []int{org}, nil
+			}
 		}
 	}
 	if len(out) > 0 || !constrained || !typeIn(dossier.Person, want) {

@@ -25,6 +25,9 @@ type view struct {
 	qspans []quoteSpan
 	// outlets are the organisations a dateline names (the agency).
 	outlets map[int]bool
+	// staffRef maps the words that name an organisation's people ("four
+	// staff of SWA", "the four") to the organisation (see staffRefs).
+	staffRef map[int]int
 }
 
 func newView(d *nlp.Doc, ents []dossier.Entity) *view {
@@ -58,6 +61,7 @@ func newView(d *nlp.Doc, ents []dossier.Entity) *view {
 	}
 	v.qspans = v.quoteSpans()
 	v.resolvePronouns()
+	v.staffRef = v.staffRefs()
 	return v
 }
 
