@@ -67,6 +67,12 @@ func TestQuotes(t *testing.T) {
 			[]want{{"", "said", "", "never carried anything"}}},
 		{"according to after the quote", `"The convoy was ambushed twice before it reached the town," according to Farida Khan.`,
 			[]want{{"Farida Khan", "", "", "The convoy was ambushed"}}},
+		{"holder in apposition after an organisation's title", `"Our thoughts are with our colleagues and their families," Sahel Water Aid's country director, Marie Lambert, said.`,
+			[]want{{"Marie Lambert", "said", "", "Our thoughts are with"}}},
+		{"title of a place, then the holder", `Governor of Menaka Daouda Maiga told reporters by telephone: "Everything is being done to find them and bring them home."`,
+			[]want{{"Daouda Maiga", "told", "", "Everything is being done"}}},
+		{"the charity and the group", "Sahel Water Aid (SWA), a Canadian charity, lost four staff. Katibat al-Rimal, an armed group, claimed the abduction.\n\n\"We have had no contact with the kidnappers at all,\" the charity said.",
+			[]want{{"Sahel Water Aid", "said", "", "We have had no contact"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

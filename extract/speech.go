@@ -73,6 +73,9 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	}
 	// "SSP Anantnag Irfan Qadri", "Governor of Kano State Aminu Bello": the
 	// place of the office, then its holder.
+	if titled {
+		a = v.skipOfPlace(a, limit)
+	}
 	if e := v.tokEnt[a]; titled && e >= 0 && v.ents[e].Type == dossier.GPE {
 		b := a
 		for b < limit && v.tokEnt[b] == e {
@@ -97,8 +100,14 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		for mod := 0; mod <= 2 && b+mod < limit && v.tokEnt[b+mod] < 0; mod++ {
 			t := b + mod
 			if m, _ := v.titleSpan(t, limit); m > 0 {
-				if p := v.tokEnt[min(t+m, limit-1)]; t+m < limit && p >= 0 && v.ents[p].Type == dossier.Person {
-					end := v.mentionEnd(t+m, limit)
+				// The holder at once or in apposition: "SWA's country
+				// director, Marie Lambert, said".
+				h := t + m
+				if h+1 < limit && toks[h].Text == "," {
+					h++
+				}
+				if p := v.tokEnt[min(h, limit-1)]; h < limit && p >= 0 && v.ents[p].Type == dossier.Person {
+					end := v.mentionEnd(h, limit)
 					return source{kind: dossier.Named, entity: p}, end, true
 				}
 				break
@@ -266,6 +275,22 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	return src, b, true
 }
 
+// skipOfPlace returns the token after "of" (and "the") at k when a place
+// follows ("Governor of Menaka Daouda Maiga"), else k.
+func (v *view) skipOfPlace(k, limit int) int {
+	if k >= limit || v.lower(k) != "of" {
+		return k
+	}
+	j := k + 1
+	if j < limit && v.lower(j) == "the" {
+		j++
+	}
+	if j < limit && v.tokEnt[j] >= 0 && v.ents[v.tokEnt[j]].Type == dossier.GPE {
+		return j
+	}
+	return k
+}
+
 // holderAfter reports whether a person's name follows a title ending
 // before token k: at once, or after the title's bracketed acronym and the
 // place of the office ("(SSP) Anantnag Irfan Qadri").
@@ -273,6 +298,7 @@ func (v *view) holderAfter(k, limit int) bool {
 	if k+2 < limit && v.d.Tokens[k].Text == "(" && v.d.Tokens[k+2].Text == ")" {
 		k += 3
 	}
+	k = v.skipOfPlace(k, limit)
 	if k < limit && v.tokEnt[k] >= 0 && v.ents[v.tokEnt[k]].Type == dossier.GPE {
 		for e := v.tokEnt[k]; k < limit && v.tokEnt[k] == e; k++ {
 		}

@@ -231,6 +231,7 @@ var nounGender = map[string]gender{
 // so that "she" skips a man just named.
 func (v *view) resolvePronouns() {
 	v.pronounEnt = map[int]int{}
+	nouns := v.orgNouns()
 	genders := make([]gender, len(v.ents))
 	for i, e := range v.ents {
 		for _, t := range e.Attributes["titles"] {
@@ -333,6 +334,11 @@ func (v *view) resolvePronouns() {
 				if e := v.orgHeadedBy(k); e >= 0 {
 					v.pronounEnt[k] = e
 				}
+				continue
+			}
+			// "the charity" when one organisation was called a charity.
+			if e := v.describedOrgBefore(k, v.d.Tokens[k].Lemma, nouns); e >= 0 {
+				v.pronounEnt[k] = e
 				continue
 			}
 			want = dossier.Org
