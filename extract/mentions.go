@@ -343,34 +343,89 @@ func beginsFullName(names [][]string, words []string) bool {
 // placeOrOrgName reports whether name has a word that heads or opens an
 // organisation's name, or is a place the gazetteer knows.
 func placeOrOrgName(name string) bool {
+	return placeOrOrgWords(name) || len(gazetteer.Places(name)) > 0
+}
+
+// placeOrOrgWords reports whether name has a word that heads or opens an
+// organisation's name.
+func placeOrOrgWords(name string) bool {
 	for _, w := range strings.Fields(name) {
 		if orgHeads[strings.ToLower(w)] || orgOpeners[strings.ToLower(w)] {
 			return true
 		}
 	}
-	return len(gazetteer.Places(name)) > 0
+	return false
 }
 
-// splitConjoinedNames splits a mention that joins two names of two words
-// or more with "and" ("Claire Dubois and Ousmane Faye", taken for one
-// organisation) into two mentions of its type, unless a word of it heads
-// or opens an organisation's name ("Jammu and Kashmir Police") or the
-// gazetteer knows it as a place.
+// splitConjoinedNames splits a mention that joins two names with "and"
+// into two mentions:
+//
+//   - two names each known on its own, as a place of the gazetteer or as
+//     a mention elsewhere in the document ("Pahalgam and Kokernag",
+//     "Kokernag and the Margan valley" -> "Kokernag", "Margan"); a place
+//     becomes a GPE;
+//   - two names of two words or more with no word of an organisation's
+//     name ("Claire Dubois and Ousmane Faye", taken for one
+//     organisation): two people.
+//
+// A name the gazetteer knows whole ("Trinidad and Tobago") or with a word
+// that heads or opens an organisation's name ("Jammu and Kashmir Police")
+// stays one.
 func splitConjoinedNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	alone := map[string]bool{}
+	for _, m := range ms {
+		alone[m.Text] = true
+	}
+	text := func(a, b int) string { return d.Text[d.Tokens[a].Start:d.Tokens[b-1].End] }
+	isPlace := func(s string) bool {
+		if _, ok := gazetteer.Country(s); ok {
+			return true
+		}
+		return len(gazetteer.Places(s)) > 0
+	}
 	var out []nlp.Mention
 	for _, m := range ms {
 		and := -1
-		for k := m.First + 2; k < m.Last-2 && m.Type != dossier.Person; k++ {
+		for k := m.First + 1; k < m.Last-1 && m.Type != dossier.Person; k++ {
 			if d.Tokens[k].Text == "and" {
 				and = k
 				break
 			}
 		}
-		if and < 0 || placeOrOrgName(m.Text) || !allNameLike(d, m.First, and) || !allNameLike(d, and+1, m.Last) {
+		if and < 0 || isPlace(m.Text) {
 			out = append(out, m)
 			continue
 		}
-		out = append(out, mentionOf(d, m.First, and, m.Type), mentionOf(d, and+1, m.Last, m.Type))
+		right := and + 1
+		if d.Tokens[right].Text == "the" {
+			right++
+		}
+		if right >= m.Last || !allNameLike(d, m.First, and) || !allNameLike(d, right, m.Last) {
+			out = append(out, m)
+			continue
+		}
+		l, r := text(m.First, and), text(right, m.Last)
+		switch {
+		case (isPlace(l) || alone[l]) && (isPlace(r) || alone[r]):
+			for _, h := range [][2]int{{m.First, and}, {right, m.Last}} {
+				typ := m.Type
+				if isPlace(text(h[0], h[1])) && typ != dossier.GPE && typ != dossier.Loc {
+					typ = dossier.GPE
+				}
+				out = append(out, mentionOf(d, h[0], h[1], typ))
+			}
+		case (isPlace(l) || isPlace(r)) && and-m.First <= 2 && m.Last-right <= 2 && !placeOrOrgWords(m.Text):
+			// A place and a name of its shape: "Pahalgam and Kokernag".
+			typ := m.Type
+			if typ != dossier.GPE && typ != dossier.Loc {
+				typ = dossier.GPE
+			}
+			out = append(out, mentionOf(d, m.First, and, typ), mentionOf(d, right, m.Last, typ))
+		case right == and+1 && and-m.First >= 2 && m.Last-right >= 2 && !placeOrOrgName(m.Text):
+			out = append(out, mentionOf(d, m.First, and, dossier.Person), mentionOf(d, right, m.Last, dossier.Person))
+		default:
+			out = append(out, m)
+		}
 	}
 	return out
 }

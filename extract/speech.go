@@ -231,8 +231,11 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			for c++; c < limit && c < b+6 && toks[c].Text != "," && (toks[c].POS == "DT" || strings.HasPrefix(toks[c].POS, "JJ") || strings.HasPrefix(toks[c].POS, "NN")); c++ {
 			}
 		}
-		if c+1 < limit && toks[c].Text == "," {
-			if e, end, ok := v.personAfterTitles(c+1, limit); ok {
+		// One person names one speaker ("prosecutors, Quiñónez ran" does
+		// not), and the apposition closes ("According to prosecutors,
+		// Quiñónez ran the gang" is the clause the source vouches for).
+		if c+1 < limit && toks[c].Text == "," && toks[b-1].POS != "NNS" {
+			if e, end, ok := v.personAfterTitles(c+1, limit); ok && (end >= limit || toks[end].Text == ",") {
 				return source{kind: dossier.Named, entity: e}, end, true
 			}
 		}
