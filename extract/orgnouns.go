@@ -83,3 +83,14 @@ func (v *view) describedOrgBefore(k int, w string, nouns map[int]map[string]bool
 	}
 	return -1
 }
+
+// calledOtherwise reports whether an organisation described with nouns
+// was called another kind of body than w: "an armed group" is no charity.
+func calledOtherwise(nouns map[string]bool, w string) bool {
+	for n := range nouns {
+		if n != w && (groupNouns[n] || n == "ministry" || n == "army" || n == "police" || n == "party" || n == "faction") {
+			return true
+		}
+	}
+	return false
+}

@@ -145,6 +145,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			}
 			return source{kind: dossier.Organisation, entity: e}, hb, true
 		}
+		if v.outlets[e] {
+			// "The SPA reported": the outlet's own word.
+			return source{kind: dossier.Outlet, entity: e}, b, true
+		}
 		return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, b, true
 	}
 	if w := v.lower(a); (personPronouns[w] || groupPronouns[w]) && !v.possessiveBeforeNoun(a, limit) {
@@ -479,7 +483,12 @@ func (v *view) speeches() []speech {
 		for k := sent.First; k < sent.Last; k++ {
 			// "according to X"
 			if v.lower(k) == "according" && k+2 < sent.Last && v.lower(k+1) == "to" {
-				src, end, ok := v.sourceOf(k+2, sent.Last)
+				a := k + 2
+				// "according to the CCTA": the article before a name.
+				if a+1 < sent.Last && v.lower(a) == "the" && v.tokEnt[a+1] >= 0 && v.ents[v.tokEnt[a+1]].Type == dossier.Org {
+					a++
+				}
+				src, end, ok := v.sourceOf(a, sent.Last)
 				if !ok {
 					continue
 				}
@@ -598,8 +607,16 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 	if j < first || isQuoteMark(v.d.Tokens[j].Text) || v.d.Tokens[j].Text == "," {
 		return source{}, 0, 0, false
 	}
+	// "the Central Counter-Terrorism Agency (CCTA) said", "Police in
+	// Karachi said": an acronym in brackets or the place of the source
+	// after its head.
+	tailEnd := j + 1
+	j = v.skipSourceTail(j, first)
 	start := v.clauseStart(j, first, appositive)
 	src, end, ok := v.sourceOf(start, j+1)
+	if ok && end == j+1 {
+		end = tailEnd
+	}
 	// "a man who identified himself as Abu Hudhayfa, spokesman of HAS,
 	// said": the relative clause belongs to the subject.
 	if !ok && start-2 >= first && relativePronouns[v.lower(start-1)] {
@@ -614,6 +631,26 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 		return source{}, 0, 0, false
 	}
 	return src, start, end, true
+}
+
+// skipSourceTail returns the token before what may follow a source's head
+// and end at token j: a bracketed acronym ("Agency (CCTA)") or the place it
+// is in ("Police in Karachi", "officials in Kabul"); j itself otherwise.
+func (v *view) skipSourceTail(j, first int) int {
+	toks := v.d.Tokens
+	if j-3 >= first && toks[j].Text == ")" && toks[j-2].Text == "(" && isAcronym(toks[j-1].Text) {
+		return j - 3
+	}
+	if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.GPE {
+		i := j
+		for i >= first && v.tokEnt[i] == e {
+			i--
+		}
+		if i-1 >= first && (v.lower(i) == "in" || v.lower(i) == "from") && v.tokEnt[i-1] < 0 && strings.HasPrefix(toks[i-1].POS, "NN") {
+			return i - 1
+		}
+	}
+	return j
 }
 
 // possessiveOrgAt reports whether an organisation's or a country's name

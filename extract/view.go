@@ -132,6 +132,9 @@ var (
 	groupPronouns  = map[string]bool{"they": true, "it": true, "its": true, "their": true}
 	// groupNouns, after "the", stand for an organisation already named.
 	groupNouns = map[string]bool{"group": true, "outfit": true, "organisation": true, "organization": true, "movement": true, "charity": true, "trust": true, "agency": true, "militia": true, "network": true}
+	// describingNouns among them say what kind of body it is: they stand
+	// only for one the text called so ("SWA, a Canadian charity").
+	describingNouns = map[string]bool{"charity": true, "trust": true, "agency": true}
 )
 
 // unnamed is what a pronoun stands for when it refers to somebody the text
@@ -339,6 +342,14 @@ func (v *view) resolvePronouns() {
 			// "the charity" when one organisation was called a charity.
 			if e := v.describedOrgBefore(k, v.d.Tokens[k].Lemma, nouns); e >= 0 {
 				v.pronounEnt[k] = e
+				continue
+			}
+			if describingNouns[w] {
+				// "the charity": the organisation last named, unless the
+				// text called it something else ("an armed group").
+				if e := v.lastOf(k, dossier.Org); e >= 0 && !v.outlets[e] && !calledOtherwise(nouns[e], w) {
+					v.pronounEnt[k] = e
+				}
 				continue
 			}
 			want = dossier.Org
