@@ -96,6 +96,10 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 			e.rec.Place = placeOf(v, mentions, s.First, s.Last, k)
 			if typ != Attack {
 				ruleRoles(v, mentions, e)
+				if prev := sameEvent(evs, e); prev != nil {
+					prev.merge(e)
+					continue
+				}
 				evs = append(evs, e)
 				continue
 			}
@@ -138,6 +142,54 @@ func sameAttack(evs []*event, e *event) *event {
 		return p
 	}
 	return nil
+}
+
+// sameEvent returns the event of evs that event e (not an attack) retells:
+// the latest of its type, unless the two are given different dates or
+// different entities in the same role ("Police arrested A ... B was
+// arrested on Tuesday" are two arrests; "Niger arrests brother of KaR
+// leader ... Moussa Sidi was detained ... the arrest" is one).
+func sameEvent(evs []*event, e *event) *event {
+	for i := len(evs) - 1; i >= 0; i-- {
+		p := evs[i]
+		if p.rec.Type != e.rec.Type {
+			continue
+		}
+		if p.rec.Date != nil && e.rec.Date != nil && p.rec.Date.Value != e.rec.Date.Value || rolesConflict(p.rec.Roles, e.rec.Roles) {
+			return nil
+		}
+		// "None has been arrested" tells of no arrest to retell.
+		if (p.rec.Modality == dossier.Negated) != (e.rec.Modality == dossier.Negated) {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+// rolesConflict reports whether a and b fill one role with different
+// entities and share none of them.
+func rolesConflict(a, b []dossier.Role) bool {
+	for _, ra := range a {
+		if ra.Entity == "" {
+			continue
+		}
+		other, shared := false, false
+		for _, rb := range b {
+			if rb.Role != ra.Role || rb.Entity == "" {
+				continue
+			}
+			if rb.Entity == ra.Entity {
+				shared = true
+			} else {
+				other = true
+			}
+		}
+		if other && !shared {
+			return true
+		}
+	}
+	return false
 }
 
 // merge adds what a later mention o of the same event tells: its roles, and

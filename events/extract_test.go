@@ -229,3 +229,27 @@ func TestDeniedDeath(t *testing.T) {
 	}
 	t.Fatalf("no negated death of Farooq Mir in %+v", events.Extract(d, ents))
 }
+
+// TestRetoldEventsAreOne checks that an arrest told again later in the
+// report is one event, and that the arrests of two people stay two.
+func TestRetoldEventsAreOne(t *testing.T) {
+	count := func(evs []dossier.EventRecord, typ string) int {
+		n := 0
+		for _, e := range evs {
+			if e.Type == typ {
+				n++
+			}
+		}
+		return n
+	}
+	one := "Police arrest brother of militia chief\n\nNIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita, the brother of the militia's leader, near Agadez on Tuesday, officials said.\n\nThe interior ministry confirmed the arrest in a statement. Keita was detained at a checkpoint, it said."
+	evs, _ := extractAll(t, one)
+	if n := count(evs, events.Arrest); n != 1 {
+		t.Errorf("one arrest told three times: %d arrest events, want 1: %+v", n, evs)
+	}
+	two := "NIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita in Agadez on Tuesday.\n\nOn Wednesday, soldiers arrested Ibrahim Sow in Tahoua."
+	evs, _ = extractAll(t, two)
+	if n := count(evs, events.Arrest); n != 2 {
+		t.Errorf("two people arrested: %d arrest events, want 2: %+v", n, evs)
+	}
+}
