@@ -684,6 +684,14 @@ func (v *view) complementStart(k, last int) int {
 				j++
 			}
 		}
+		// "told a gathering of several thousand people in Rawalakot on
+		// Sunday that ...": what was said starts after "that".
+		for t := j; t < last && t <= j+15 && !v.isVerb(t) && !isQuoteMark(v.d.Tokens[t].Text); t++ {
+			if v.lower(t) == "that" {
+				j = t
+				break
+			}
+		}
 	}
 	for j < last {
 		w := v.lower(j)

@@ -86,6 +86,10 @@ func (v *view) isVerb(k int) bool { return strings.HasPrefix(v.d.Tokens[k].POS, 
 
 // cueAt returns the cue verb at token k, if any.
 func (v *view) cueAt(k int) (cueVerb, bool) {
+	// "Hamood bin Said al-Rawahi": a word of a name says nothing.
+	if e := v.tokEnt[k]; e >= 0 && v.ents[e].Type == dossier.Person {
+		return cueVerb{}, false
+	}
 	if !v.isVerb(k) && !v.verbBeforeThat(k) && !v.verbAfterSpeaker(k) {
 		return cueVerb{}, false
 	}
