@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/dossier-osint/dossier/lexicon"
 )
 
 //go:embed lemma_exceptions.txt
@@ -111,6 +113,20 @@ func verbStem(w, suf string) string {
 	// planning (but not "killed", "passed", nor "added", "erred").
 	if n >= 4 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && strings.IndexByte("lsz", s[n-1]) < 0 && isVowel(s[n-3]) && !isVowel(s[n-4]) {
 		return s[:n-1]
+	}
+	// The word list decides where it can: "released" is "release" (no
+	// "releas"), "focused" is "focus" (no "focuse"), "freed" is "free".
+	if n >= 2 {
+		bare, withE := lexicon.IsCommonWord(s), lexicon.IsCommonWord(s+"e")
+		switch {
+		case withE && !bare:
+			return s + "e"
+		case bare && !withE:
+			return s
+		case bare && withE && s[n-1] == 's' && s[n-2] != 's':
+			// "pleased": "pleas" is a plural, "please" the verb.
+			return s + "e"
+		}
 	}
 	// consonant-vowel-consonant endings that drop a silent e: hoped, making.
 	if n >= 2 && needsE(s) {

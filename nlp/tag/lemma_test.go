@@ -5,6 +5,17 @@ import "testing"
 func TestLemma(t *testing.T) {
 	tests := []struct{ word, pos, want string }{
 		{"attacked", "VBD", "attack"},
+		{"released", "VBN", "release"},
+		{"releasing", "VBG", "release"},
+		{"raised", "VBD", "raise"},
+		{"focused", "VBD", "focus"},
+		{"biased", "VBN", "bias"},
+		{"pleased", "VBN", "please"},
+		{"freed", "VBN", "free"},
+		{"agreed", "VBD", "agree"},
+		{"passed", "VBD", "pass"},
+		{"visited", "VBD", "visit"},
+		{"dying", "VBG", "die"},
 		{"stopped", "VBD", "stop"},
 		{"added", "VBD", "add"},
 		{"erred", "VBD", "err"},
