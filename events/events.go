@@ -69,6 +69,7 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 	mentions := mentionIndex(ents)
 	var evs []*event
 	seen := map[[2]int]bool{} // (sentence, type index) already has an event
+	year := latestYear(d)
 	for si, s := range d.Sentences {
 		if s.Boilerplate {
 			continue
@@ -96,7 +97,7 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 			e.rec.Place = placeOf(v, mentions, s.First, s.Last, k)
 			if typ != Attack {
 				ruleRoles(v, mentions, e)
-				if prev := sameEvent(evs, e); prev != nil {
+				if prev := sameEvent(evs, e, year); prev != nil {
 					prev.merge(e)
 					continue
 				}
@@ -104,7 +105,7 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 				continue
 			}
 			attackRoles(v, mentions, e)
-			if prev := sameAttack(evs, e); prev != nil {
+			if prev := sameAttack(evs, e, year); prev != nil {
 				prev.merge(e)
 				continue
 			}
@@ -130,13 +131,13 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 // sameAttack returns the attack of evs that attack e retells: the latest
 // one, unless the two are given different dates. News reports come back to
 // their attack again and again ("the attack", "the killing").
-func sameAttack(evs []*event, e *event) *event {
+func sameAttack(evs []*event, e *event, year string) *event {
 	for i := len(evs) - 1; i >= 0; i-- {
 		p := evs[i]
 		if p.rec.Type != Attack {
 			continue
 		}
-		if p.rec.Date != nil && e.rec.Date != nil && p.rec.Date.Value != e.rec.Date.Value {
+		if !datesAgree(p.rec.Date, e.rec.Date, year) {
 			return nil
 		}
 		return p
@@ -144,18 +145,51 @@ func sameAttack(evs []*event, e *event) *event {
 	return nil
 }
 
+// datesAgree reports whether two mentions dated a and b (nil for none)
+// may tell one event: not two different dates, nor one undated and one
+// dated in a year before the story's ("In 2024, the group kidnapped two
+// missionaries" is not this week's kidnapping).
+func datesAgree(a, b *dossier.Date, year string) bool {
+	switch {
+	case a != nil && b != nil:
+		return a.Value == b.Value
+	case a != nil:
+		return !before(a.Value, year)
+	case b != nil:
+		return !before(b.Value, year)
+	}
+	return true
+}
+
+// before reports whether ISO date v lies in a year before year.
+func before(v, year string) bool {
+	return len(v) >= 4 && year != "" && v[:4] < year
+}
+
+// latestYear returns the latest year among the dates of d ("" for none):
+// the year of the story, as news copy dates what it reports.
+func latestYear(d *nlp.Doc) string {
+	y := ""
+	for _, dv := range d.Dates {
+		if len(dv.Value) >= 4 && dv.Value[:4] > y && dv.Value[0] >= '0' && dv.Value[0] <= '9' {
+			y = dv.Value[:4]
+		}
+	}
+	return y
+}
+
 // sameEvent returns the event of evs that event e (not an attack) retells:
 // the latest of its type, unless the two are given different dates or
 // different entities in the same role ("Police arrested A ... B was
 // arrested on Tuesday" are two arrests; "Niger arrests brother of KaR
 // leader ... Moussa Sidi was detained ... the arrest" is one).
-func sameEvent(evs []*event, e *event) *event {
+func sameEvent(evs []*event, e *event, year string) *event {
 	for i := len(evs) - 1; i >= 0; i-- {
 		p := evs[i]
 		if p.rec.Type != e.rec.Type {
 			continue
 		}
-		if p.rec.Date != nil && e.rec.Date != nil && p.rec.Date.Value != e.rec.Date.Value || rolesConflict(p.rec.Roles, e.rec.Roles) {
+		if !datesAgree(p.rec.Date, e.rec.Date, year) || rolesConflict(p.rec.Roles, e.rec.Roles) {
 			return nil
 		}
 		// "None has been arrested" tells of no arrest to retell.

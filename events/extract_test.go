@@ -252,4 +252,9 @@ func TestRetoldEventsAreOne(t *testing.T) {
 	if n := count(evs, events.Arrest); n != 2 {
 		t.Errorf("two people arrested: %d arrest events, want 2: %+v", n, evs)
 	}
+	past := "BAMAKO, March 14, 2026 (Coastal Wire) — Gunmen abducted four aid workers near Menaka on Sunday.\n\nIn 2024, the same group kidnapped two Italian missionaries."
+	evs, _ = extractAll(t, past)
+	if n := count(evs, events.Attack); n != 2 {
+		t.Errorf("this week's abduction and one in 2024: %d attack events, want 2: %+v", n, evs)
+	}
 }
