@@ -50,7 +50,10 @@ func (v *view) quoteSpans() []quoteSpan {
 		case w == "“":
 			open = k // an opening mark inside a quote restarts it
 		default:
-			if v.wordsBetween(open, k) >= minQuoteWords || endsSentence(toks[k-1].Text) {
+			// A short quote closed by a comma waits for its speaker
+			// (`"Bring them home," she said`); without one it is dropped
+			// below.
+			if n := v.wordsBetween(open, k); n >= minQuoteWords || endsSentence(toks[k-1].Text) || n >= 2 && toks[k-1].Text == "," {
 				out = append(out, quoteSpan{open: open, close: k, cue: -1, recipient: -1})
 			}
 			open = -1

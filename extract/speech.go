@@ -136,9 +136,15 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 		if ok {
 			// "CCTA spokesperson Meenakshi Rawat", "PRO-BAR spokesperson
-			// Lt. Col. Rowena Dizon": the person speaks.
+			// Lt. Col. Rowena Dizon", "a KaR spokesman, Abu Yahya,": the
+			// person speaks.
 			if p, end, ok := v.personAfterTitles(hb, limit); ok {
 				return source{kind: dossier.Named, entity: p}, end, true
+			}
+			if hb+1 < limit && toks[hb].Text == "," {
+				if p, end, ok := v.personAfterTitles(hb+1, limit); ok && (end >= limit || toks[end].Text == ",") {
+					return source{kind: dossier.Named, entity: p}, end, true
+				}
 			}
 			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) {
 				return source{kind: dossier.Anonymous, entity: -1}, hb, true
