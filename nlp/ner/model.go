@@ -52,6 +52,12 @@ type Model struct {
 	docNames bool
 	// docMulti keeps only the document's names of two words or more.
 	docMulti bool
+	// beam is the beam width of decoding (1 or less: greedy); temp turns
+	// score units into nats for it, and expTab is its table of exp(-x).
+	beam   int
+	temp   float32
+	expTab []float32
+	allow  []bool
 	// per class: prefix (B, I, L, U, O) and type index
 	prefix []byte
 	typ    []int
@@ -150,6 +156,12 @@ type TrainOptions struct {
 	// labels are then as wrong as the first pass's on new text, and the
 	// second pass learns how far to trust them.
 	Jackknife bool
+	// Beam is the beam width of decoding (0 or 1: greedy), for choosing
+	// the iteration on dev and in the saved model; training itself stays
+	// greedy. BeamTemp turns the model's score units into nats (default
+	// DefaultBeamTemp).
+	Beam     int
+	BeamTemp float64
 	// Ensemble is the number of training runs (different shuffles) whose
 	// kept weights are averaged into the model (default 1).
 	Ensemble int
@@ -226,6 +238,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	m := &Model{lexText: opt.Lexicon, runs: !opt.NoRuns, ctx2: opt.Context2 && !opt.NoTwoPass}
 	m.docNames = m.ctx2 && !opt.NoDocNames
 	m.docMulti = m.docNames && opt.DocNamesMulti
+	if opt.BeamTemp <= 0 {
+		opt.BeamTemp = DefaultBeamTemp
+	}
 	if len(opt.Lexicon) > 0 {
 		lex, err := ReadLexicon(bytes.NewReader(opt.Lexicon))
 		if err != nil {
@@ -336,6 +351,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 		}
 		probe := &Model{lin: tr.Average(), lex: m.lex, gaz: m.gaz, noHistory: m.noHistory, twoPass: m.twoPass, runs: m.runs, ctx2: m.ctx2, docNames: m.docNames, docMulti: m.docMulti}
 		probe.index()
+		probe.setBeam(opt.Beam, float32(opt.BeamTemp))
 		hist := &info
 		if opt.NoHistory {
 			hist = nil
@@ -487,6 +503,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	if len(bests) == 1 {
 		m.lin = bests[0]
 		m.index()
+		m.setBeam(opt.Beam, float32(opt.BeamTemp))
 		return m, rep, nil
 	}
 	lin, err := tag.MeanLinear(bests)
@@ -495,6 +512,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, Report, error) {
 	}
 	m.lin = lin
 	m.index()
+	m.setBeam(opt.Beam, float32(opt.BeamTemp))
 	var pred [][]string
 	for k := range devDocs {
 		pred = append(pred, m.TagDocument(devWords[k], devPOS[k], devChunks[k])...)
@@ -526,6 +544,7 @@ type tagState struct {
 	names docNames
 	lens  []int
 	dmark []uint32
+	bs    beamScratch
 }
 
 var tagStates = sync.Pool{New: func() any { return new(tagState) }}
@@ -630,6 +649,10 @@ func growInt32(s []int32, n int) []int32 {
 // scores, adding the features of earlier decisions; second adds the first
 // pass's labels (st.types, read before they are overwritten per sentence).
 func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) {
+	if m.beam > 1 {
+		m.passBeam(st, words, doc, second)
+		return
+	}
 	nc := len(m.lin.Classes)
 	var scores [32]int32
 	off := 0
@@ -686,6 +709,61 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 	}
 }
 
+// passBeam is pass with beam decoding (beam.go): the labels of a sentence
+// are recorded in the document's history once it is decoded.
+func (m *Model) passBeam(st *tagState, words [][]string, doc *docInfo, second bool) {
+	nc := len(m.lin.Classes)
+	off := 0
+	var first []int8
+	var low, short, clust []uint64
+	static := func(i int, out []int32) {
+		copy(out, st.static[(off+i)*nc:(off+i+1)*nc])
+		st.buf = history(doc, low, short, i, st.buf[:0])
+		if second {
+			st.buf = aggregate(&st.doc, low, short, first, i, st.buf)
+			if m.ctx2 {
+				st.buf = context2(st.first[off:off+len(low)], st.dmark, short, i, st.buf)
+			}
+		}
+		m.lin.AddScores(st.buf, out)
+	}
+	dyn := func(i, p1, p2 int, out []int32) {
+		st.buf = append(st.buf[:0], st.fWord[off+i], st.fShape[off+i])
+		st.buf = dynamic(st.buf[:2], clust[i], st.ctx[off+i], p1, p2, st.buf)[2:]
+		m.lin.AddScores(st.buf, out)
+	}
+	var own [64]int8
+	for _, ws := range words {
+		n := len(ws)
+		low, short, clust = st.low[off:off+n], st.short[off:off+n], st.clust[off:off+n]
+		types := st.types[off : off+n]
+		first = own[:0]
+		if second {
+			first = append(first, types...)
+			if m.ctx2 {
+				if cap(st.dmark) < n {
+					st.dmark = make([]uint32, n)
+				}
+				st.dmark = st.dmark[:n]
+				if m.docNames {
+					st.names.mark(m, low, st.first[off:off+n], st.dmark)
+				} else {
+					clear(st.dmark)
+				}
+			}
+		}
+		cls := st.class[off : off+n]
+		st.bs.decode(m, n, m.beam, static, dyn, cls)
+		for i, c := range cls {
+			if doc != nil {
+				doc.record(low[i], m.typ[c])
+			}
+			types[i] = int8(m.typ[c])
+		}
+		off += n
+	}
+}
+
 const (
 	modelMagicV1 = "dossier-ner-v1\n"
 	modelMagic   = "dossier-ner-v2\n"
@@ -719,7 +797,14 @@ func (m *Model) Save(w io.Writer) error {
 	if m.docMulti {
 		flags |= 32
 	}
+	if m.beam > 1 {
+		flags |= 64
+	}
 	zw.Write([]byte{flags})
+	if m.beam > 1 {
+		zw.Write([]byte{byte(m.beam)})
+		binary.Write(zw, binary.LittleEndian, m.temp)
+	}
 	var gz bytes.Buffer
 	if m.gaz != nil {
 		if err := m.gaz.write(&gz); err != nil {
@@ -775,6 +860,19 @@ func Load(r io.Reader) (*Model, error) {
 		m.ctx2 = flags[0]&8 != 0
 		m.docNames = flags[0]&16 != 0
 		m.docMulti = flags[0]&32 != 0
+		if flags[0]&64 != 0 {
+			var k [1]byte
+			if _, err := io.ReadFull(zr, k[:]); err != nil {
+				return nil, fmt.Errorf("load ner model: %w", err)
+			}
+			if k[0] > maxBeam {
+				return nil, fmt.Errorf("load ner model: beam of %d", k[0])
+			}
+			m.beam = int(k[0])
+			if err := binary.Read(zr, binary.LittleEndian, &m.temp); err != nil {
+				return nil, fmt.Errorf("load ner model: %w", err)
+			}
+		}
 		if err := binary.Read(zr, binary.LittleEndian, &n); err != nil {
 			return nil, fmt.Errorf("load ner model: %w", err)
 		}
@@ -797,5 +895,6 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("load ner model: %w", err)
 	}
 	m.index()
+	m.setBeam(m.beam, m.temp)
 	return m, nil
 }

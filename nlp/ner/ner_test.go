@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-osint/dossier/nlp/models"
 	"github.com/dossier-osint/dossier/nlp/tag"
 )
 
@@ -268,5 +269,41 @@ func TestEvalIgnoresPOSAndChunkColumns(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(out), "Rebels O O\nattacked O O\nKunduz I-LOC ") {
 		t.Errorf("conlleval output starts %q", string(out)[:40])
+	}
+}
+
+// TestBeam checks that beam decoding returns valid IOB2 tags and that the
+// beam width and temperature survive Save and Load.
+func TestBeam(t *testing.T) {
+	m, err := Load(bytes.NewReader(models.NER))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.setBeam(2, DefaultBeamTemp)
+	words := strings.Fields("Paddy Lad 16-1 ( Peter Bloomfield ) won the Stakes at Newmarket , the Jockey Club said on Friday .")
+	posM, chunkM := posChunkers()
+	pos := posM.Tag(words)
+	tags := m.Tag(words, pos, chunkM.TagChunks(words, pos))
+	if len(tags) != len(words) {
+		t.Fatalf("%d tags for %d words", len(tags), len(words))
+	}
+	for i, tg := range tags {
+		if strings.HasPrefix(tg, "I-") && (i == 0 || tags[i-1] == "O" || tags[i-1][2:] != tg[2:]) {
+			t.Errorf("tag %d %s after %v", i, tg, tags[:i])
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.beam != 2 || m2.temp != DefaultBeamTemp {
+		t.Errorf("loaded beam %d temp %g, want 2 %g", m2.beam, m2.temp, DefaultBeamTemp)
+	}
+	if got := m2.Tag(words, pos, chunkM.TagChunks(words, pos)); strings.Join(got, " ") != strings.Join(tags, " ") {
+		t.Errorf("after Load: %v, want %v", got, tags)
 	}
 }

@@ -32,6 +32,8 @@ func main() {
 	minPop := flag.Int("min-pop", ner.PlaceMinPopulation, "smallest population of a place in the gazetteer")
 	augment := flag.Float64("case-augment", ner.CaseAugment, "with -ner-only: share of documents added again upper- and lower-cased")
 	ensemble := flag.Int("ensemble", ner.NEREnsemble, "with -ner-only: training runs averaged into the model")
+	beam := flag.Int("beam", ner.NERBeam, "with -ner-only: beam width of decoding (1: greedy)")
+	beamTemp := flag.Float64("beam-temp", ner.DefaultBeamTemp, "with -ner-only: nats per unit of the model's scores in beam decoding")
 	bits := flag.Uint("bits", 0, "with -ner-only: log2 of the weight rows (0: the default)")
 	noRuns := flag.Bool("no-runs", false, "with -ner-only: no name-run features")
 	ctx2 := flag.Bool("context2", ner.NERContext2, "with -ner-only: second-pass features of the next words' first-pass classes and of the document's first-pass names")
@@ -60,7 +62,7 @@ func main() {
 	}
 	if *nerOnly != "" {
 		opt := ner.TrainOptions{Lexicon: lex, Iterations: *iters, Seed: *seed, CaseAugment: *augment,
-			NoPhrases: *noPhrases, NoHistory: *noHistory, NoRuns: *noRuns, Context2: *ctx2, NoDocNames: *noDocNames, DocNameDrop: *docNameDrop, DocNamesMulti: *docMulti, Jackknife: *jack, Bits: *bits, Ensemble: *ensemble, Log: os.Stderr}
+			NoPhrases: *noPhrases, NoHistory: *noHistory, NoRuns: *noRuns, Context2: *ctx2, NoDocNames: *noDocNames, DocNameDrop: *docNameDrop, DocNamesMulti: *docMulti, Jackknife: *jack, Bits: *bits, Ensemble: *ensemble, Beam: *beam, BeamTemp: *beamTemp, Log: os.Stderr}
 		if err := ner.AddNames(&opt, *places, *minPop); err != nil {
 			fmt.Fprintln(os.Stderr, "nertrain:", err)
 			os.Exit(1)
