@@ -58,7 +58,7 @@ func candidates(d *nlp.Doc) []candidate {
 			out = appendPhrase(out, d, si, i, j, i)
 			// "offices of the union", "merino 's home": the phrase
 			// joined to the next chunk.
-			if k := j; k < s.Last-1 && (strings.EqualFold(d.Tokens[k].Text, "of") || d.Tokens[j-1].POS == "POS") {
+			if k := j; k < s.Last-1 && (strings.EqualFold(d.Tokens[k].Text, "of") || d.Tokens[j-1].POS == "POS" || d.Tokens[k].POS == "POS") {
 				if strings.EqualFold(d.Tokens[k].Text, "of") {
 					k++
 				}

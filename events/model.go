@@ -40,6 +40,13 @@ type Model struct {
 	// GateNorm says the gate divides its sum of weights by the square
 	// root of the number of features it knows in the document.
 	GateNorm bool
+	// SentFeatures and SentWeights are the sentence gate (see gate.go):
+	// the probability that a sentence names a role filler. When present,
+	// the incident probability is the document gate's times that of the
+	// document's likeliest sentence raised to SentPower.
+	SentFeatures map[string]int32
+	SentWeights  []float32
+	SentPower    float64
 	// GateMin is the gate's probability below which a document has no
 	// attack roles at all.
 	GateMin float64

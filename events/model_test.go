@@ -183,3 +183,25 @@ func BenchmarkExtract(b *testing.B) {
 		events.Extract(d, ents)
 	}
 }
+
+func TestSentenceGate(t *testing.T) {
+	docs := inventedDocs(30)
+	places := []string{"town square", "market hall", "school yard", "harbour front", "city park"}
+	for i := range 30 {
+		text := fmt.Sprintf("the mayor opened a festival in the %s on sunday . "+
+			"officials said the crowd enjoyed the music .", places[i%5])
+		docs = append(docs, events.TrainingDoc{Doc: nlp.Annotate(text, time.Time{}), Fillers: map[string][][]string{}})
+	}
+	m, err := events.Train(context.Background(), docs, events.TrainOptions{Iterations: 4, MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.SentWeights) == 0 || m.SentPower == 0 {
+		t.Fatalf("no sentence gate: %d weights, power %v", len(m.SentWeights), m.SentPower)
+	}
+	attack := nlp.Annotate("the lowland cell attacked the railway bridge with grenades , police said .", time.Time{})
+	calm := nlp.Annotate("the mayor opened a fair in the old harbour on monday .", time.Time{})
+	if a, c := m.Incident(attack), m.Incident(calm); a <= c {
+		t.Errorf("incident probability of an attack report %.3f, of a festival report %.3f", a, c)
+	}
+}

@@ -203,6 +203,9 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	if err := m.trainGate(ctx, docs, opt); err != nil {
 		return nil, err
 	}
+	if err := m.trainSentGate(ctx, docs, opt); err != nil {
+		return nil, err
+	}
 	return m.prune(0.01), nil
 }
 

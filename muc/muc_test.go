@@ -197,3 +197,34 @@ func TestMapEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestMapEventsVictimFullName(t *testing.T) {
+	// The resolver kept "Ruiz" apart from "Elena Maria Ruiz"; the victim is
+	// scored by the full name all the same. "Tomas Vega Lind", whose entity
+	// knows only "Lind", keeps the name the role gives.
+	text := "Gunmen shot Elena Maria Ruiz on Monday. Ruiz died later. Tomas Vega Lind was wounded."
+	d := nlp.Annotate(text, time.Time{})
+	at := func(s string, n int) (int, int) {
+		i := -1
+		for range n {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return i, i + len(s)
+	}
+	a, b := at("Ruiz", 2)
+	c, e := at("Tomas Vega Lind", 1)
+	f, g := at("Elena Maria Ruiz", 1)
+	ents := []dossier.Entity{
+		{ID: "e1", Type: dossier.Person, Name: "Elena Maria Ruiz", Mentions: []dossier.Mention{{Start: f, End: g, Text: "Elena Maria Ruiz"}}},
+		{ID: "e2", Type: dossier.Person, Name: "Ruiz", Mentions: []dossier.Mention{{Start: a, End: b, Text: "Ruiz"}}},
+		{ID: "e3", Type: dossier.Person, Name: "Lind", Mentions: []dossier.Mention{{Start: c + 11, End: e, Text: "Lind"}}},
+	}
+	evs := []dossier.EventRecord{{Type: events.Attack, Roles: []dossier.Role{
+		{Role: events.Victim, Text: "Ruiz", Start: a, End: b, Entity: "e2"},
+		{Role: events.Victim, Text: "Tomas Vega Lind", Start: c, End: e, Entity: "e3"},
+	}}}
+	got := MapEvents(evs, ents, d, func(string, dossier.EntityType) bool { return false })
+	if want := "Elena Maria Ruiz|Tomas Vega Lind"; strings.Join(got["Victim"], "|") != want {
+		t.Errorf("Victim = %q, want %q", got["Victim"], want)
+	}
+}

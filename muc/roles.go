@@ -27,6 +27,12 @@ func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org
 		types[e.ID] = e.Type
 		full[e.ID] = fullName(e, text)
 	}
+	var names []string
+	for _, e := range ents {
+		if e.Type == dossier.Person {
+			names = append(names, full[e.ID])
+		}
+	}
 	out := map[string][]string{}
 	for _, ev := range evs {
 		if ev.Type != events.Attack {
@@ -59,8 +65,11 @@ func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org
 			default:
 				continue
 			}
-			if f := full[r.Entity]; f != "" && fullNames[role] && types[r.Entity] == dossier.Person {
+			if f := full[r.Entity]; f != "" && fullNames[role] && types[r.Entity] == dossier.Person && len(strings.Fields(f)) > len(strings.Fields(s)) {
 				s = f
+			}
+			if fullNames[role] {
+				s = longerName(s, names)
 			}
 			out[role] = append(out[role], s)
 		}
@@ -72,6 +81,43 @@ func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org
 // fullest mention: a person named "Romero" after "Oscar Arnulfo Romero" is
 // scored by the full name, as MUC-4 answer keys give it.
 var fullNames = map[string]bool{"Victim": true}
+
+// longerName returns the longest of names (persons' fullest mentions)
+// whose words hold the words of s in a row, or s when none does: a victim
+// named "Gonzalez" or "Antonio Roldan" that the entity resolver did not
+// join to "Jorge Adolfo Vargas Gonzalez" or "Antonio Roldan Betancur" of
+// the same report is scored by the full name.
+func longerName(s string, names []string) string {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) == 0 {
+		return s
+	}
+	best, n := s, len(w)
+	for _, name := range names {
+		f := strings.Fields(strings.ToLower(name))
+		if len(f) > n && containsRun(f, w) {
+			best, n = name, len(f)
+		}
+	}
+	return best
+}
+
+// containsRun reports whether words holds run as consecutive words.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		ok := true
+		for j, x := range run {
+			if words[i+j] != x {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
 
 // fullName returns the mention of e with the most words (the first of
 // them), read from text.
