@@ -323,7 +323,7 @@ func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 		if _, ok := gazetteer.Country(m.Text); ok {
 			continue
 		}
-		if surnames[last] || beginsFullName(fullNames, strings.Fields(m.Text)) && !placeOrOrgName(m.Text) {
+		if surnames[last] || (beginsFullName(fullNames, strings.Fields(m.Text)) || m.Last-m.First == 1 && wordOfFullName(fullNames, m.Text)) && !placeOrOrgName(m.Text) {
 			m.Type = dossier.Person
 		}
 	}
@@ -334,6 +334,21 @@ func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 func beginsFullName(names [][]string, words []string) bool {
 	for _, n := range names {
 		if len(n) > len(words) && slices.Equal(n[:len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordOfFullName reports whether w is a word, of four letters or more,
+// inside one of the names of three words or more ("Rizwan" of "Mohamed
+// Rizwan Abdul Cader").
+func wordOfFullName(names [][]string, w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for _, n := range names {
+		if len(n) >= 3 && slices.Contains(n[1:len(n)-1], w) {
 			return true
 		}
 	}
