@@ -129,6 +129,10 @@ func TestSpeeches(t *testing.T) {
 		{"said at the end", "The men were trained near the border, the officials said.", dossier.Anonymous, "", "trained", "", false},
 		{"named with apposition", "Arvind Menon, a senior fellow at the Centre for Frontier Studies, said links between the groups were old.", dossier.Named, "Arvind Menon", "links", "fellow", false},
 		{"ministry", "The ministry said the camps had been closed.", dossier.Organisation, "", "closed", "", false},
+		{"coordinated sources", "Gunmen kidnapped four employees of Sahel Water Aid on Sunday, the charity and local officials said.", dossier.Organisation, "Sahel Water Aid", "kidnapped", "", false},
+		{"acronym after the source", "The money paid for the training of the men, the Central Counter-Terrorism Agency (CCTA) said on Tuesday.", dossier.Organisation, "Central Counter-Terrorism Agency", "training", "", false},
+		{"place after the source", "Police in Karachi said on Tuesday that they had arrested a man.", dossier.Organisation, "", "arrested", "", false},
+		{"according to an organisation", "According to the CCTA, Wahid has run the trust since 2015.", dossier.Organisation, "CCTA", "run", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -263,6 +263,11 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 		return source{kind: dossier.Named, entity: e}, end, true
 	}
+	// "the Central Counter-Terrorism Agency said": the head noun ends the
+	// organisation's own name.
+	if e := v.tokEnt[b-1]; kind == dossier.Organisation && e >= 0 && v.ents[e].Type == dossier.Org && src.entity < 0 {
+		src.entity = e
+	}
 	// "the statement said": the statement of the organisation last named.
 	if kind == dossier.Organisation && isSpokesperson(toks[b-1].Lemma) {
 		if e := v.lastOf(a, dossier.Org); e >= 0 {
@@ -629,6 +634,16 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 		if s2 := v.clauseStart(start-2, first, false); s2 < start-1 {
 			if src2, end2, ok2 := v.sourceOf(s2, j+1); ok2 && src2.kind == dossier.Named {
 				src, end, ok, start = src2, end2, true, s2
+			}
+		}
+	}
+	// "the organisation and local officials said": the first of two
+	// coordinated sources stands for both.
+	if ok && end < k && v.lower(end) == "and" {
+		if _, end2, ok2 := v.sourceOf(end+1, j+1); ok2 && (v.onlyAuxiliaries(end2, k) || end2 == j+1) {
+			end = k
+			for end > start && betweenSubjectAndCue[v.lower(end-1)] {
+				end--
 			}
 		}
 	}
