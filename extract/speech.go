@@ -274,8 +274,9 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			src.entity = e
 		}
 	}
-	// "a spokesperson for the JeS", "officials of the ministry".
-	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at") {
+	// "a spokesperson for the JeS", "officials of the ministry", "a
+	// statement from the charity".
+	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at" || v.lower(b) == "from") {
 		k := b + 1
 		if v.lower(k) == "the" && k+1 < limit {
 			k++
@@ -288,6 +289,15 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 				k++
 			}
 			b = k
+		} else if v.tokEnt[k] < 0 {
+			// "a spokesman for the governor": an office with no name.
+			n := k
+			for n < limit && n < k+3 && v.tokEnt[n] < 0 && (strings.HasPrefix(toks[n].POS, "NN") || strings.HasPrefix(toks[n].POS, "JJ")) {
+				n++
+			}
+			if n > k && strings.HasPrefix(toks[n-1].POS, "NN") {
+				b = n
+			}
 		}
 	}
 	return src, b, true
@@ -659,8 +669,9 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 // is in ("Police in Karachi", "officials in Kabul"); j itself otherwise.
 func (v *view) skipSourceTail(j, first int) int {
 	toks := v.d.Tokens
+	// "the UN mission in Mali (MINUSMA)": the acronym, then the place.
 	if j-3 >= first && toks[j].Text == ")" && toks[j-2].Text == "(" && isAcronym(toks[j-1].Text) {
-		return j - 3
+		j -= 3
 	}
 	if e := v.tokEnt[j]; e >= 0 && v.ents[e].Type == dossier.GPE {
 		i := j
