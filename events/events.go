@@ -226,6 +226,16 @@ func rolesConflict(a, b []dossier.Role) bool {
 	return false
 }
 
+// ofBetween reports whether "of" comes between tokens a and b.
+func (v *docView) ofBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if v.low[j] == "of" {
+			return true
+		}
+	}
+	return false
+}
+
 // merge adds what a later mention o of the same event tells: its roles, and
 // its date and place where e has none.
 func (e *event) merge(o *event) {
@@ -509,11 +519,13 @@ func ruleRoles(v *docView, ms []mentionRef, e *event) {
 			}
 			return
 		}
+		// The object, not a name inside it: in "arrested the brother of
+		// the KaR leader" the KaR is not arrested.
 		for _, m := range after {
-			if agentish(m) {
+			if agentish(m) && !v.ofBetween(k, tokenAt(d, m.Start)) {
 				add(Subject, m)
-				break
 			}
+			break
 		}
 	case Statement:
 		if m, ok := lastAgent(); ok {

@@ -258,3 +258,31 @@ func TestRetoldEventsAreOne(t *testing.T) {
 		t.Errorf("this week's abduction and one in 2024: %d attack events, want 2: %+v", n, evs)
 	}
 }
+
+// TestReleaseIsOfPeople checks that releasing a video, demanding a
+// release and planning one are no release events, and that freeing
+// hostages is.
+func TestReleaseIsOfPeople(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"NIAMEY, March 12 (Coastal Wire) — The group released a video of the hostages on Sunday.", 0},
+		{"NIAMEY, March 12 (Coastal Wire) — In a video released on Sunday, the group named its demands.", 0},
+		{"NIAMEY, March 12 (Coastal Wire) — The group demanded the release of fighters held in Niger.", 0},
+		{"NIAMEY, March 12 (Coastal Wire) — Families called for their release on Monday.", 0},
+		{"NIAMEY, March 12 (Coastal Wire) — Qatar is working to free the hostages.", 0},
+		{"NIAMEY, March 12 (Coastal Wire) — The group released two hostages on Sunday.", 1},
+	} {
+		evs, _ := extractAll(t, tc.text)
+		n := 0
+		for _, e := range evs {
+			if e.Type == events.Release {
+				n++
+			}
+		}
+		if n != tc.want {
+			t.Errorf("%q: %d release events, want %d", tc.text, n, tc.want)
+		}
+	}
+}

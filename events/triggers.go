@@ -80,5 +80,66 @@ func triggerType(v *docView, k int) string {
 	if !noun && !verb {
 		return ""
 	}
+	if noun && (typ == Release || typ == Arrest) && wanted(v, k) {
+		return "" // "demanded the release of fighters": not (yet) an event
+	}
+	if typ == Release && verb && releasesText(v, k) {
+		return "" // "the group released a video"
+	}
+	if (typ == Release || typ == Arrest) && t.POS == "VB" && k > 0 && v.low[k-1] == "to" {
+		return "" // "efforts to free the hostages", "a plan to arrest him"
+	}
 	return typ
+}
+
+// textNouns are things a group or an office releases that are no people
+// set free.
+var textNouns = map[string]bool{"video": true, "statement": true, "audio": true, "recording": true, "footage": true,
+	"photo": true, "photograph": true, "picture": true, "image": true, "report": true, "figure": true, "list": true,
+	"message": true, "detail": true, "name": true, "document": true, "communique": true, "tape": true, "clip": true,
+	"data": true, "result": true, "fund": true, "money": true, "information": true, "letter": true, "album": true}
+
+// releasesText reports whether the object of the verb at k is a text or a
+// recording ("released a video", "released the names of the dead").
+func releasesText(v *docView, k int) bool {
+	// "a video released on Sunday": the text before the participle.
+	if p := v.d.Tokens[k].POS; p == "VBN" && k > 0 && textNouns[v.lemma[k-1]] {
+		return true
+	}
+	last := v.d.Sentences[v.sentOf[k]].Last // sentOf is set up to k only
+	for j := k + 1; j < last && j <= k+4; j++ {
+		p := v.d.Tokens[j].POS
+		if strings.HasPrefix(p, "NN") {
+			if textNouns[v.lemma[j]] {
+				return true
+			}
+			continue
+		}
+		if p != "DT" && p != "PRP$" && p != "CD" && !strings.HasPrefix(p, "JJ") {
+			return false
+		}
+	}
+	return false
+}
+
+// wantWords ask for what a noun after them names, which has not happened:
+// "demanded the release", "calls for their release", "a warrant for the
+// arrest".
+var wantWords = map[string]bool{"for": true, "demand": true, "seek": true, "urge": true, "press": true,
+	"negotiate": true, "ask": true, "plead": true, "push": true, "want": true, "await": true, "appeal": true}
+
+// wanted reports whether the noun at k is what somebody asks for: a want
+// word before it, with only determiners, possessives and modifiers between.
+func wanted(v *docView, k int) bool {
+	first := k - 6
+	for j := k - 1; j >= 0 && j >= first && v.sentOf[j] == v.sentOf[k]; j-- {
+		if wantWords[v.lemma[j]] {
+			return true
+		}
+		p := v.d.Tokens[j].POS
+		if p != "DT" && p != "PRP$" && p != "POS" && p != "CD" && !strings.HasPrefix(p, "JJ") && !strings.HasPrefix(p, "NN") {
+			return false
+		}
+	}
+	return false
 }
