@@ -98,28 +98,3 @@ func BenchmarkNERDocument(b *testing.B) {
 	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-// BenchmarkNEROnlyBeam2 is BenchmarkNEROnly with the shipped model decoding
-// with a beam of 2 (beam.go).
-func BenchmarkNEROnlyBeam2(b *testing.B) {
-	sents := newsText(200)
-	tokens := 0
-	var pos, chunks [][]string
-	for _, s := range sents {
-		tokens += len(s)
-		p := tag.DefaultPOS().Tag(s)
-		pos, chunks = append(pos, p), append(chunks, tag.DefaultChunker().TagChunks(s, p))
-	}
-	m, err := Load(bytes.NewReader(models.NER))
-	if err != nil {
-		b.Fatal(err)
-	}
-	m.setBeam(2, DefaultBeamTemp)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k, s := range sents {
-			m.Tag(s, pos[k], chunks[k])
-		}
-	}
-	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
-}

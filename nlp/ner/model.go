@@ -665,15 +665,7 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 		if second {
 			first = append(first, types...)
 			if m.ctx2 {
-				if cap(st.dmark) < n {
-					st.dmark = make([]uint32, n)
-				}
-				st.dmark = st.dmark[:n]
-				if m.docNames {
-					st.names.mark(m, low, st.first[off:off+n], st.dmark)
-				} else {
-					clear(st.dmark)
-				}
+				m.markDocNames(st, low, off, n)
 			}
 		}
 		p1, p2 := -1, -2
@@ -709,6 +701,20 @@ func (m *Model) pass(st *tagState, words [][]string, doc *docInfo, second bool) 
 	}
 }
 
+// markDocNames sets st.dmark for the n words at off of a second pass: the
+// marks of the document's first-pass names, or none.
+func (m *Model) markDocNames(st *tagState, low []uint64, off, n int) {
+	if cap(st.dmark) < n {
+		st.dmark = make([]uint32, n)
+	}
+	st.dmark = st.dmark[:n]
+	if m.docNames {
+		st.names.mark(m, low, st.first[off:off+n], st.dmark)
+	} else {
+		clear(st.dmark)
+	}
+}
+
 // passBeam is pass with beam decoding (beam.go): the labels of a sentence
 // are recorded in the document's history once it is decoded.
 func (m *Model) passBeam(st *tagState, words [][]string, doc *docInfo, second bool) {
@@ -741,15 +747,7 @@ func (m *Model) passBeam(st *tagState, words [][]string, doc *docInfo, second bo
 		if second {
 			first = append(first, types...)
 			if m.ctx2 {
-				if cap(st.dmark) < n {
-					st.dmark = make([]uint32, n)
-				}
-				st.dmark = st.dmark[:n]
-				if m.docNames {
-					st.names.mark(m, low, st.first[off:off+n], st.dmark)
-				} else {
-					clear(st.dmark)
-				}
+				m.markDocNames(st, low, off, n)
 			}
 		}
 		cls := st.class[off : off+n]
