@@ -97,4 +97,3 @@ func BenchmarkNERDocument(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
-
