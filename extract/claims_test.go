@@ -67,6 +67,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"", "said", "", "never carried anything"}}},
 		{"according to after the quote", `"The convoy was ambushed twice before it reached the town," according to Farida Khan.`,
 			[]want{{"Farida Khan", "", "", "The convoy was ambushed"}}},
+		{"guillemets", `« Nous ferons tout pour les retrouver », said Governor Daouda Maiga.`,
+			[]want{{"Daouda Maiga", "said", "", "Nous ferons tout"}}},
 		{"short quote closed by a comma", `"Bring them home," Awa Sarr pleaded at a news conference in Dakar.`,
 			[]want{{"Awa Sarr", "pleaded", "", "Bring them home"}}},
 		{"organisation's spokesman named in apposition", `"They are alive," a Katibat al-Rimal spokesman, Abu Yahya, said in an audio message.`,

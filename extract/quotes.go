@@ -36,7 +36,7 @@ func (v *view) quoteSpans() []quoteSpan {
 		}
 		p := v.tokPara[k]
 		if open >= 0 && p != openPara {
-			if p == openPara+1 && v.opensParagraph(k) && w != "”" {
+			if p == openPara+1 && v.opensParagraph(k) && !closingMark(w) {
 				openPara = p // the quote goes on in this paragraph
 				continue
 			}
@@ -44,10 +44,10 @@ func (v *view) quoteSpans() []quoteSpan {
 		}
 		switch {
 		case open < 0:
-			if w != "”" {
+			if !closingMark(w) {
 				open, openPara = k, p
 			}
-		case w == "“":
+		case w == "“" || w == "«":
 			open = k // an opening mark inside a quote restarts it
 		default:
 			// A short quote closed by a comma waits for its speaker

@@ -758,7 +758,11 @@ func (v *view) hasVerb(a, b int) bool {
 }
 
 // isQuoteMark reports whether s is a double quotation mark.
-func isQuoteMark(s string) bool { return s == `"` || s == "“" || s == "”" }
+func isQuoteMark(s string) bool { return s == `"` || s == "“" || s == "”" || s == "«" || s == "»" }
+
+// closingMark reports whether s only closes a quote: ” and the » of French
+// and West African copy.
+func closingMark(s string) bool { return s == "”" || s == "»" }
 
 // datelineEnd returns the token after the dash that ends a dateline
 // opening the sentence [first, last) — a place first, a dash within 20
