@@ -758,7 +758,9 @@ func (v *view) hasVerb(a, b int) bool {
 }
 
 // isQuoteMark reports whether s is a double quotation mark.
-func isQuoteMark(s string) bool { return s == `"` || s == "“" || s == "”" || s == "«" || s == "»" }
+func isQuoteMark(s string) bool {
+	return s == `"` || s == "“" || s == "”" || s == "«" || s == "»"
+}
 
 // closingMark reports whether s only closes a quote: ” and the » of French
 // and West African copy.
