@@ -365,6 +365,7 @@ type Summary struct {
 	NewEntities int           `json:"new_entities"`
 	Joined      int           `json:"joined"` // local entities joined to an existing or earlier entity
 	Candidates  int           `json:"candidates"`
+	Updated     int           `json:"updated"` // profiles of existing entities rewritten (once per saved batch)
 	Claims      int           `json:"claims"`
 	Replayed    int           `json:"replayed"` // manual decisions re-applied
 	Entities    int           `json:"entities"` // global entities after the run
@@ -399,24 +400,22 @@ func Run(ctx context.Context, st Source, all bool, opt Options) (Summary, error)
 		return sum, err
 	}
 	ix := NewIndex(profiles, decisions, opt)
-	for {
-		// Ask for many documents at a time: finding the unresolved ones
-		// walks past every resolved one, so small pages would make a run
-		// quadratic in the corpus.
-		ids, err := st.UnresolvedDocuments(ctx, listPage)
+	if b, ok := st.(indexSetter); ok && len(profiles) == 0 {
+		// Nothing resolved yet (or everything forgotten): the run writes
+		// the whole graph, faster without its secondary indexes. They are
+		// built again before the decisions are replayed, which need them.
+		if err := b.SetIndexesAside(ctx); err != nil {
+			return sum, err
+		}
+		err := resolveAll(ctx, st, ix, &sum)
+		if rerr := b.RestoreIndexes(context.WithoutCancel(ctx)); err == nil {
+			err = rerr
+		}
 		if err != nil {
 			return sum, err
 		}
-		if len(ids) == 0 {
-			break
-		}
-		for len(ids) > 0 {
-			n := min(len(ids), savePage)
-			if err := resolveBatch(ctx, st, ix, ids[:n], &sum); err != nil {
-				return sum, err
-			}
-			ids = ids[n:]
-		}
+	} else if err := resolveAll(ctx, st, ix, &sum); err != nil {
+		return sum, err
 	}
 	n, err := Replay(ctx, st, decisions)
 	if err != nil {
@@ -428,11 +427,42 @@ func Run(ctx context.Context, st Source, all bool, opt Options) (Summary, error)
 	return sum, nil
 }
 
+// indexSetter is a Source that writes a whole graph faster with its
+// secondary indexes set aside and built again at the end (the SQLite
+// store).
+type indexSetter interface {
+	SetIndexesAside(ctx context.Context) error
+	RestoreIndexes(ctx context.Context) error
+}
+
+// resolveAll resolves every unresolved document, savePage at a time.
+func resolveAll(ctx context.Context, st Source, ix *Index, sum *Summary) error {
+	for {
+		// Ask for many documents at a time: finding the unresolved ones
+		// walks past every resolved one, so small pages would make a run
+		// quadratic in the corpus.
+		ids, err := st.UnresolvedDocuments(ctx, listPage)
+		if err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		for len(ids) > 0 {
+			n := min(len(ids), savePage)
+			if err := resolveBatch(ctx, st, ix, ids[:n], sum); err != nil {
+				return err
+			}
+			ids = ids[n:]
+		}
+	}
+}
+
 // listPage is how many unresolved documents Run asks for at a time, and
 // savePage how many resolutions it writes in one transaction.
 const (
 	listPage = 20000
-	savePage = 1000
+	savePage = 5000
 )
 
 // resolveBatch resolves the documents ids and saves their resolutions in
@@ -461,6 +491,9 @@ func resolveBatch(ctx context.Context, st Source, ix *Index, ids []string, sum *
 		sum.Claims += len(r.Claims)
 	}
 	lastUpdates(batch)
+	for _, r := range batch {
+		sum.Updated += len(r.Updated)
+	}
 	return st.SaveResolution(ctx, batch...)
 }
 

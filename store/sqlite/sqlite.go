@@ -68,7 +68,12 @@ func isBusy(err error) bool {
 // open is one attempt of Open.
 func open(path string) (*Store, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-65536)", "temp_store(MEMORY)"} {
+	// Pages are read through a memory map of the file (shared by every
+	// connection, and by the operating system's cache) rather than copied
+	// into each connection's page cache, which then holds mostly the
+	// pages a connection writes.
+	for _, p := range []string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-65536)",
+		"temp_store(MEMORY)", "mmap_size(4294967296)"} {
 		q.Add("_pragma", p)
 	}
 	// Write transactions take the write lock at BEGIN, so two writers
@@ -88,6 +93,11 @@ func open(path string) (*Store, error) {
 		if strings.Contains(err.Error(), "file is not a database") || strings.Contains(err.Error(), "(26)") {
 			return nil, fmt.Errorf("open %s: not a dossier store (the file is not a SQLite database)", path)
 		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// A resolution that stopped with its indexes set aside: build them.
+	if err := s.RestoreIndexes(context.Background()); err != nil {
+		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if s.candidates, err = db.Prepare(candidatesQuery()); err != nil {
@@ -200,6 +210,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	return commitOrRollback(tx, fn)
+}
+
+// commitOrRollback runs fn in tx and commits, or rolls back when fn fails.
+func commitOrRollback(tx *sql.Tx, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
