@@ -358,8 +358,13 @@ func (v *view) resolvePronouns() {
 			}
 			want = dossier.Org
 		}
+		// "Ibrahima Sarr, his younger brother,": "his" is somebody else's.
+		apposed := -1
+		if (w == "his" || w == "her") && k >= 2 && v.lower(k-1) == "," {
+			apposed = v.tokEnt[k-2]
+		}
 		fits := func(e int) bool {
-			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g) && !outlets[e]
+			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g) && !outlets[e] && e != apposed
 		}
 		// Inside a quote, "he" is somebody the speaker talks about.
 		found := -1
