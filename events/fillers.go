@@ -12,8 +12,13 @@ import (
 // Filler is a noun phrase the model gives a role.
 type Filler struct {
 	Role string
-	// Prob is the model's probability of the role.
+	// Prob is the model's probability of the role: Own and Chunk mixed
+	// by the model's ChunkMix (see Model.Mix).
 	Prob float64
+	// Own is the first model's probability of the phrase, Chunk the
+	// chunk-level model's best over the phrases of its chunk (Own when
+	// the model has none).
+	Own, Chunk float64
 	// Incident is the gate's probability that the document reports an
 	// attack.
 	Incident float64
@@ -32,30 +37,60 @@ type Filler struct {
 }
 
 // Scored returns every candidate phrase of d with, for each role whose
-// probability is at least floor, a Filler. It is the raw material of
-// Fillers, exported so that thresholds can be tuned.
+// probability (Own or Chunk) is at least floor, a Filler, its Prob mixed
+// by Mix. It is the raw material of Fillers, exported so that thresholds
+// can be tuned.
 func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 	v := newDocView(d)
 	cands := candidates(d)
 	v.salience(cands)
 	probs := make([][]float64, len(cands))
+	var chunkBest [][]float64
+	if len(m.ChunkWeights) > 0 {
+		chunkBest = make([][]float64, len(cands))
+	}
 	for i, c := range cands {
-		probs[i] = m.probs(v.features(c), nil)
+		f := v.features(c)
+		probs[i] = m.probs(f, nil)
+		if chunkBest != nil {
+			q := m.probsOf(m.ChunkWeights, f, nil)
+			if b := chunkBest[c.outer]; b == nil {
+				chunkBest[c.outer] = q
+			} else {
+				for k := range b {
+					b[k] = max(b[k], q[k])
+				}
+			}
+		}
 	}
 	gate := m.incident(v)
 	var out []Filler
 	for i, c := range cands {
-		p := probs[i]
+		p, q := probs[i], probs[i]
+		if chunkBest != nil {
+			q = chunkBest[c.outer]
+		}
 		for k, cls := range m.Classes {
-			if cls == None || p[k] < floor {
+			if cls == None || p[k] < floor && q[k] < floor {
 				continue
 			}
 			sp := dossier.Span{Start: d.Tokens[c.first].Start, End: d.Tokens[c.last-1].End}
-			out = append(out, Filler{Role: cls, Prob: p[k], Incident: gate, Span: sp, Text: d.Text[sp.Start:sp.End],
+			out = append(out, Filler{Role: cls, Own: p[k], Chunk: q[k], Incident: gate, Span: sp, Text: d.Text[sp.Start:sp.End],
 				Sentence: c.sent, outer: c.outer + 1, kind: c.kind})
 		}
 	}
+	m.Mix(out)
 	return out
+}
+
+// Mix sets the probability of each of scored from its Own and Chunk
+// probabilities by the model's ChunkMix.
+func (m *Model) Mix(scored []Filler) {
+	for i := range scored {
+		f := &scored[i]
+		w := m.ChunkMix[f.Role]
+		f.Prob = math.Pow(f.Own, 1-w) * math.Pow(f.Chunk, w)
+	}
 }
 
 // Select keeps, of scored fillers of a document the incident gate gives at

@@ -26,6 +26,16 @@ type Model struct {
 	Features map[string]int32
 	// Weights holds len(Classes) weights per feature.
 	Weights []float32
+	// ChunkWeights, when present, are a second set of len(Classes)
+	// weights per feature, trained with chunk-level labels (every phrase
+	// cut from a chunk that holds a role's filler is an example of that
+	// role). A phrase's probability is then the geometric mean of the
+	// first model's and of the second's best over the phrases of its
+	// chunk, weighed by ChunkMix.
+	ChunkWeights []float32
+	// ChunkMix is, per role, the weight of the chunk-level model in a
+	// phrase's probability: own^(1-w) × chunk^w (0 when missing).
+	ChunkMix map[string]float64
 	// Thresholds is the probability a phrase needs to fill each role.
 	Thresholds map[string]float64
 	// OrgWords are words seen in the names of perpetrator organisations
@@ -108,6 +118,9 @@ func Decode(r io.Reader) (*Model, error) {
 	if len(m.Classes) == 0 || len(m.Weights) != len(m.Features)*len(m.Classes) {
 		return nil, fmt.Errorf("decode events model: %d weights for %d features and %d classes", len(m.Weights), len(m.Features), len(m.Classes))
 	}
+	if len(m.ChunkWeights) != 0 && len(m.ChunkWeights) != len(m.Weights) {
+		return nil, fmt.Errorf("decode events model: %d chunk weights for %d weights", len(m.ChunkWeights), len(m.Weights))
+	}
 	if m.Reranker != nil {
 		for r, w := range m.Reranker.Weights {
 			if len(w) != numRerankFeatures {
@@ -120,6 +133,12 @@ func Decode(r io.Reader) (*Model, error) {
 
 // probs returns the class probabilities of a candidate with features f.
 func (m *Model) probs(f []string, out []float64) []float64 {
+	return m.probsOf(m.Weights, f, out)
+}
+
+// probsOf returns the class probabilities of a candidate with features f
+// under weights ws (Weights or ChunkWeights).
+func (m *Model) probsOf(ws []float32, f []string, out []float64) []float64 {
 	nc := len(m.Classes)
 	out = out[:0]
 	for range nc {
@@ -130,7 +149,7 @@ func (m *Model) probs(f []string, out []float64) []float64 {
 		if !ok {
 			continue
 		}
-		w := m.Weights[int(row)*nc : int(row)*nc+nc]
+		w := ws[int(row)*nc : int(row)*nc+nc]
 		for c := range nc {
 			out[c] += float64(w[c])
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +204,14 @@ func TestSentenceGate(t *testing.T) {
 	calm := nlp.Annotate("the mayor opened a fair in the old harbour on monday .", time.Time{})
 	if a, c := m.Incident(attack), m.Incident(calm); a <= c {
 		t.Errorf("incident probability of an attack report %.3f, of a festival report %.3f", a, c)
+	}
+}
+
+func TestMixChunkModel(t *testing.T) {
+	m := &events.Model{ChunkMix: map[string]float64{"victim": 0.5}}
+	fs := []events.Filler{{Role: "victim", Own: 0.04, Chunk: 0.64}, {Role: "target", Own: 0.3, Chunk: 0.9}}
+	m.Mix(fs)
+	if math.Abs(fs[0].Prob-0.16) > 1e-9 || fs[1].Prob != 0.3 {
+		t.Errorf("Mix: got %v and %v, want 0.16 and 0.3", fs[0].Prob, fs[1].Prob)
 	}
 }

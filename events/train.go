@@ -35,6 +35,9 @@ type TrainOptions struct {
 	// Roles fixes the classes' order; by default the roles of the data,
 	// sorted.
 	Roles []string
+	// NoChunkModel leaves out the second, chunk-level model (see
+	// Model.ChunkWeights).
+	NoChunkModel bool
 }
 
 // normalise is the comparison form of a filler: lower-cased, spaces
@@ -136,9 +139,10 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	}
 	// count features, then keep those seen MinCount times.
 	type raw struct {
-		feats []string
-		class int
-		doc   int
+		feats      []string
+		class      int
+		chunkClass int
+		doc        int
 	}
 	var raws []raw
 	counts := map[string]int{}
@@ -159,13 +163,21 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 		v := newDocView(td.Doc)
 		cands := candidates(td.Doc)
 		v.salience(cands)
+		chunkClass := map[int]int{}
+		for _, c := range cands {
+			if cls := gold[normalise(phraseText(td.Doc, c.first, c.last))]; cls != 0 {
+				if _, ok := chunkClass[c.outer]; !ok {
+					chunkClass[c.outer] = cls
+				}
+			}
+		}
 		for _, c := range cands {
 			f := v.features(c)
 			cls := gold[normalise(phraseText(td.Doc, c.first, c.last))]
 			for _, s := range f {
 				counts[s]++
 			}
-			raws = append(raws, raw{f, cls, di})
+			raws = append(raws, raw{f, cls, chunkClass[c.outer], di})
 		}
 	}
 	names := make([]string, 0, len(counts))
@@ -197,6 +209,19 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	for i, x := range w {
 		m.Weights[i] = float32(x)
 	}
+	if !opt.NoChunkModel {
+		for i, r := range raws {
+			exs[i].class = r.chunkClass
+		}
+		w, err := fit(ctx, exs, len(names), nc, opt)
+		if err != nil {
+			return nil, err
+		}
+		m.ChunkWeights = make([]float32, len(w))
+		for i, x := range w {
+			m.ChunkWeights[i] = float32(x)
+		}
+	}
 	for _, r := range roles {
 		m.Thresholds[r] = 0.5
 	}
@@ -206,14 +231,16 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	if err := m.trainSentGate(ctx, docs, opt); err != nil {
 		return nil, err
 	}
-	return m.prune(0.01), nil
+	// weights under 0.02 dropped: MUC-4 dev ±0 against 0.01, a file of
+	// 5.9 MB instead of 7.2 with the chunk-level model.
+	return m.prune(0.02), nil
 }
 
 // prune drops the features whose weights are all below eps in magnitude.
 func (m *Model) prune(eps float64) *Model {
 	nc := len(m.Classes)
 	feats := map[string]int32{}
-	var w []float32
+	var w, cw []float32
 	names := make([]string, 0, len(m.Features))
 	for s := range m.Features {
 		names = append(names, s)
@@ -221,8 +248,12 @@ func (m *Model) prune(eps float64) *Model {
 	sort.Strings(names)
 	for _, s := range names {
 		row := m.Weights[int(m.Features[s])*nc : int(m.Features[s])*nc+nc]
+		var crow []float32
+		if len(m.ChunkWeights) > 0 {
+			crow = m.ChunkWeights[int(m.Features[s])*nc : int(m.Features[s])*nc+nc]
+		}
 		keep := false
-		for _, x := range row {
+		for _, x := range append(append([]float32(nil), row...), crow...) {
 			if math.Abs(float64(x)) >= eps {
 				keep = true
 			}
@@ -230,9 +261,10 @@ func (m *Model) prune(eps float64) *Model {
 		if keep {
 			feats[s] = int32(len(w) / nc)
 			w = append(w, row...)
+			cw = append(cw, crow...)
 		}
 	}
-	m.Features, m.Weights = feats, w
+	m.Features, m.Weights, m.ChunkWeights = feats, w, cw
 	return m
 }
 

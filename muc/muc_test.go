@@ -228,3 +228,11 @@ func TestMapEventsVictimFullName(t *testing.T) {
 		t.Errorf("Victim = %q, want %q", got["Victim"], want)
 	}
 }
+
+func TestDropPartNames(t *testing.T) {
+	got := dropPartNames([]string{"Marta Elena Ruiz", "Marta Elena", "Ruiz Torres", "Pedro Alba"})
+	want := []string{"Marta Elena Ruiz", "Ruiz Torres", "Pedro Alba"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("dropPartNames = %q, want %q", got, want)
+	}
+}

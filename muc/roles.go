@@ -74,6 +74,31 @@ func MapEvents(evs []dossier.EventRecord, ents []dossier.Entity, d *nlp.Doc, org
 			out[role] = append(out[role], s)
 		}
 	}
+	for role := range fullNames {
+		out[role] = dropPartNames(out[role])
+	}
+	return out
+}
+
+// dropPartNames drops from names those whose words are a run of the words
+// of a longer one ("bernardo jaramillo" beside "bernardo jaramillo ossa"):
+// one person, reported once.
+func dropPartNames(names []string) []string {
+	var out []string
+	for i, s := range names {
+		w := strings.Fields(strings.ToLower(s))
+		part := false
+		for j, o := range names {
+			f := strings.Fields(strings.ToLower(o))
+			if j != i && len(f) > len(w) && containsRun(f, w) {
+				part = true
+				break
+			}
+		}
+		if !part {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 

@@ -178,6 +178,19 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 	objective := func(s *Score) float64 {
 		return s.Micro().F1() - 10*max(0, s.FalseAlarmRate()-MaxFalseAlarms)
 	}
+	mixAll := func() {
+		for i := range cs {
+			m.Mix(cs[i].scored)
+		}
+	}
+	// (a reranker's probabilities are not mixed: it has its own.)
+	if len(m.ChunkWeights) > 0 && m.ChunkMix == nil && m.Reranker == nil {
+		m.ChunkMix = map[string]float64{}
+		for _, r := range roles {
+			m.ChunkMix[r] = 0
+		}
+		mixAll()
+	}
 	var best *Score
 	bestTh, bestPower, bestMin := map[string]float64{}, 0.0, 0.0
 	// The incident gate always counts (a power of 0 would ignore it, and
@@ -210,6 +223,25 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 	}
 	m.GateMin = bestMin
 	m.GatePower, m.Thresholds = bestPower, bestTh
+	// the weight of the chunk-level model, per role, with that role's
+	// threshold.
+	if m.ChunkMix != nil {
+		for _, r := range roles {
+			keepW, keepT := m.ChunkMix[r], m.Thresholds[r]
+			for _, w := range []float64{0, 0.25, 0.5, 0.75, 1} {
+				m.ChunkMix[r] = w
+				mixAll()
+				for _, t := range grid {
+					m.Thresholds[r] = t
+					if s := eval(m.Thresholds); objective(s) > objective(best) {
+						best, keepW, keepT = s, w, t
+					}
+				}
+			}
+			m.ChunkMix[r], m.Thresholds[r] = keepW, keepT
+			mixAll()
+		}
+	}
 	bestLimit := 0
 	for _, limit := range []int{1, 2, 3, 4, 5} {
 		m.Limit = limit
@@ -305,8 +337,8 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 			logf("trained the reranker on %d folds in %s", opt.RerankFolds, time.Since(t0).Round(time.Millisecond))
 		}
 		s := Tune(m, ad)
-		logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
-			m.GatePower, m.GateMin, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
+		logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, chunk mix %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
+			m.GatePower, m.GateMin, m.Thresholds, m.ChunkMix, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 		return m, nil
 	}
 	scored, err := foldScored(ctx, at, tds, opt.Folds, opt.TrainOptions)
@@ -325,8 +357,8 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 	}
 	logf("trained %s in %s", m, time.Since(t0).Round(time.Millisecond))
 	s := tune(m, cs)
-	logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, limit %d: cross-validated train micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
-		m.GatePower, m.GateMin, m.Thresholds, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
+	logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, chunk mix %v, limit %d: cross-validated train micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
+		m.GatePower, m.GateMin, m.Thresholds, m.ChunkMix, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 	if len(ad) > 0 {
 		s, err := Evaluate(m, ad, nil)
 		if err != nil {
