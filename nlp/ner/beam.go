@@ -5,7 +5,8 @@ import "math"
 // Beam decoding: each sentence is decoded left to right keeping the best
 // few partial label sequences instead of one, so that one early wrong
 // decision (a span opened that the transition constraints then force to run
-// on: "Paddy Lad 16-1") can be given up when later words score it badly.
+// on through a score, "Rashid Noori 3-1") can be given up when later
+// words score it badly.
 // The features of the labels earlier in the document (history) are taken
 // from the sentences before this one only, so that every hypothesis of a
 // sentence sees the same ones; the labels of the sentence are recorded once

@@ -280,7 +280,7 @@ func TestBeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.setBeam(2, DefaultBeamTemp)
-	words := strings.Fields("Paddy Lad 16-1 ( Peter Bloomfield ) won the Stakes at Newmarket , the Jockey Club said on Friday .")
+	words := strings.Fields("Rashid Noori 3-1 ( Kabul ) beat Omar Saidi at the Herat Open , the Afghan Tennis Federation said on Friday .")
 	posM, chunkM := posChunkers()
 	pos := posM.Tag(words)
 	tags := m.Tag(words, pos, chunkM.TagChunks(words, pos))
