@@ -286,3 +286,14 @@ func TestReleaseIsOfPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestDeathTollIsNoDeath checks that "death toll" and "death threats" name
+// no death.
+func TestDeathTollIsNoDeath(t *testing.T) {
+	evs, _ := extractAll(t, "NIAMEY, March 12 (Coastal Wire) — The army did not give a death toll. The reporter had received death threats.")
+	for _, e := range evs {
+		if e.Type == events.Death {
+			t.Errorf("death event %q from %q", e.Trigger.Text, e.Evidence.Text)
+		}
+	}
+}

@@ -83,6 +83,9 @@ func triggerType(v *docView, k int) string {
 	if noun && (typ == Release || typ == Arrest) && wanted(v, k) {
 		return "" // "demanded the release of fighters": not (yet) an event
 	}
+	if l == "death" && k+1 < len(v.low) && deathCompounds[v.low[k+1]] {
+		return "" // "the death toll", "a death sentence"
+	}
 	if typ == Release && verb && releasesText(v, k) {
 		return "" // "the group released a video"
 	}
@@ -91,6 +94,11 @@ func triggerType(v *docView, k int) string {
 	}
 	return typ
 }
+
+// deathCompounds follow "death" in nouns that name no death: "the death
+// toll", "a death sentence", "death threats".
+var deathCompounds = map[string]bool{"toll": true, "sentence": true, "sentences": true, "penalty": true,
+	"threat": true, "threats": true, "row": true, "squad": true, "squads": true, "certificate": true, "warrant": true}
 
 // textNouns are things a group or an office releases that are no people
 // set free.

@@ -24,6 +24,11 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	}
 	v := newView(d, ex.Entities)
 	a := newAttributions(v, doc)
+	// Relations first: the titles they give ("interior minister of Niger")
+	// name the speaker of "the minister said".
+	rels := v.relations(rs)
+	addTitles(ex.Entities, rels)
+	v.titleMentions(ex.Entities)
 
 	indirect := v.speeches()
 	qs := v.quotes(indirect)
@@ -42,9 +47,6 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 			a.of(&q.speech)
 		}
 	}
-	rels := v.relations(rs)
-	addTitles(ex.Entities, rels)
-	v.titleMentions(ex.Entities)
 	for _, r := range rels {
 		sp := innermost(sps, r.anchor)
 		if lead := v.leadOf(r.anchor); lead >= 0 && sp == nil {
@@ -78,6 +80,9 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 		}
 	}
 	ex.Attributions = a.list
+	if ex.Attributions == nil {
+		ex.Attributions = []dossier.Attribution{} // the schema's lists are never null
+	}
 }
 
 // innermost returns the speech act with the narrowest scope covering token

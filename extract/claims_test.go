@@ -67,6 +67,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"", "said", "", "never carried anything"}}},
 		{"according to after the quote", `"The convoy was ambushed twice before it reached the town," according to Farida Khan.`,
 			[]want{{"Farida Khan", "", "", "The convoy was ambushed"}}},
+		{"title after a country's possessive", "Niger's interior minister, Hama Souley, visited Agadez on Monday.\n\n\"We will find them wherever they are,\" the minister said.",
+			[]want{{"Hama Souley", "said", "", "We will find them"}}},
 		{"guillemets", `« Nous ferons tout pour les retrouver », said Governor Daouda Maiga.`,
 			[]want{{"Daouda Maiga", "said", "", "Nous ferons tout"}}},
 		{"short quote closed by a comma", `"Bring them home," Awa Sarr pleaded at a news conference in Dakar.`,
@@ -131,6 +133,7 @@ func TestSpeeches(t *testing.T) {
 		{"said at the end", "The men were trained near the border, the officials said.", dossier.Anonymous, "", "trained", "", false},
 		{"named with apposition", "Arvind Menon, a senior fellow at the Centre for Frontier Studies, said links between the groups were old.", dossier.Named, "Arvind Menon", "links", "fellow", false},
 		{"ministry", "The ministry said the camps had been closed.", dossier.Organisation, "", "closed", "", false},
+		{"sources close to", "The men were trained near the border, sources close to the investigation said.", dossier.Anonymous, "", "trained", "", false},
 		{"coordinated sources", "Gunmen kidnapped four employees of Sahel Water Aid on Sunday, the charity and local officials said.", dossier.Organisation, "Sahel Water Aid", "kidnapped", "", false},
 		{"acronym after the source", "The money paid for the training of the men, the Central Counter-Terrorism Agency (CCTA) said on Tuesday.", dossier.Organisation, "Central Counter-Terrorism Agency", "training", "", false},
 		{"place after the source", "Police in Karachi said on Tuesday that they had arrested a man.", dossier.Organisation, "", "arrested", "", false},
@@ -217,4 +220,13 @@ func TestTitleMentions(t *testing.T) {
 		t.Fatalf("\"the ambassador\" is not a mention of Ingrid Solberg: %+v", e)
 	}
 	t.Fatalf("no entity Ingrid Solberg: %s", describeEntities(ex))
+}
+
+// TestListsAreNeverNull checks that a document with nothing to attribute
+// still has an empty list of attributions, as the schema requires.
+func TestListsAreNeverNull(t *testing.T) {
+	_, ex := annotate(t, "Rain fell.")
+	if ex.Attributions == nil {
+		t.Error("attributions is nil, want an empty list")
+	}
 }

@@ -211,7 +211,8 @@ func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 			// or begin it: "Abu Hudhayfa" of "Abu Hudhayfa al-Ansari"
 			match = endsWithWords(words, parts) || endsWithWords(reversed(words), reversed(parts))
 		} else {
-			match = strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(words[0], part) || len(words) == 3 && strings.EqualFold(words[1], part) ||
+			match = strings.EqualFold(words[len(words)-1], part) || strings.EqualFold(withoutArticle(words[len(words)-1]), part) ||
+				strings.EqualFold(words[0], part) || len(words) == 3 && strings.EqualFold(words[1], part) ||
 				len(words) >= 4 && len(part) >= 4 && slices.ContainsFunc(words[1:len(words)-1], func(w string) bool { return strings.EqualFold(w, part) })
 		}
 		if match {
@@ -229,6 +230,17 @@ func personByPart(d *nlp.Doc, groups []*entityGroup, part string) *entityGroup {
 		return nil
 	}
 	return found
+}
+
+// withoutArticle returns a surname without the Arabic article or the
+// Tuareg particle joined to it: "al-Tinié" -> "Tinié".
+func withoutArticle(w string) string {
+	for _, p := range []string{"al-", "Al-", "el-", "El-", "ag-", "Ag-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return w
 }
 
 // reversed returns a reversed copy of words.

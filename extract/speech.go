@@ -344,7 +344,9 @@ func (v *view) titledBefore(k int, title string) int {
 			continue
 		}
 		for _, t := range v.ents[e].Attributes["titles"] {
-			if strings.HasSuffix(strings.ToLower(t), strings.ToLower(title)) {
+			// "interior minister of Niger" is a minister.
+			head, _, _ := strings.Cut(strings.ToLower(t), " of ")
+			if strings.HasSuffix(head, strings.ToLower(title)) {
 				return e
 			}
 		}
@@ -680,6 +682,16 @@ func (v *view) skipSourceTail(j, first int) int {
 		}
 		if i-1 >= first && (v.lower(i) == "in" || v.lower(i) == "from") && v.tokEnt[i-1] < 0 && strings.HasPrefix(toks[i-1].POS, "NN") {
 			return i - 1
+		}
+	}
+	// "Sources close to the investigation", "officials familiar with the
+	// matter": what the unnamed source is near.
+	for i := j; i > first && i >= j-7; i-- {
+		w := v.lower(i)
+		if (w == "close" || w == "familiar" || w == "briefed") && i+1 <= j && (v.lower(i+1) == "to" || v.lower(i+1) == "with" || v.lower(i+1) == "on") {
+			if _, ok := speakerHeads[strings.ToLower(toks[i-1].Lemma)]; ok {
+				return i - 1
+			}
 		}
 	}
 	return j

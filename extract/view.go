@@ -369,6 +369,8 @@ func (v *view) resolvePronouns() {
 		// Inside a quote, "he" is somebody the speaker talks about.
 		found := -1
 		switch {
+		case want == dossier.Person && v.unnamedRelative(k):
+			found = unnamed
 		case want == dossier.Org && v.opensSentence(k):
 			// "Its spokespersons ..." opening a sentence: the organisation
 			// the sentence before was about, its first one named.
@@ -433,6 +435,16 @@ func (v *view) orgHeadedBy(k int) int {
 		}
 	}
 	return -1
+}
+
+// unnamedRelative reports whether the pronoun at token k is the subject
+// of what somebody never named says of himself: "a man who says he is a
+// member of the brigade".
+func (v *view) unnamedRelative(k int) bool {
+	if k < 3 || !v.isVerb(k-1) || (v.d.Tokens[k-1].Lemma != "say" && v.d.Tokens[k-1].Lemma != "claim") || v.lower(k-2) != "who" {
+		return false
+	}
+	return v.tokEnt[k-3] < 0 && strings.HasPrefix(v.d.Tokens[k-3].POS, "NN")
 }
 
 // opensClause reports whether token k is the subject of its sentence:
