@@ -49,6 +49,11 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	}
 	for _, r := range rels {
 		sp := innermost(sps, r.anchor)
+		if sp != nil && describesSource(sp, r) {
+			// '"...," her brother, Julien Vautrin, told WAW': the reporter
+			// says who the speaker is.
+			sp = nil
+		}
 		if lead := v.leadOf(r.anchor); lead >= 0 && sp == nil {
 			sp = innermost(sps, lead)
 		}
@@ -83,6 +88,17 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	if ex.Attributions == nil {
 		ex.Attributions = []dossier.Attribution{} // the schema's lists are never null
 	}
+}
+
+// describesSource reports whether relation r is read from the words that
+// describe the source of sp just before its name ("her brother, Julien
+// Vautrin, told"): a relation of the source itself, anchored at most five
+// tokens before it.
+func describesSource(sp *speech, r relation) bool {
+	if sp.source < 0 || r.subject != sp.source && r.object != sp.source {
+		return false
+	}
+	return r.anchor < sp.srcFirst && sp.srcFirst-r.anchor <= 5
 }
 
 // innermost returns the speech act with the narrowest scope covering token

@@ -230,3 +230,26 @@ func TestListsAreNeverNull(t *testing.T) {
 		t.Error("attributions is nil, want an empty list")
 	}
 }
+
+// TestSpeakersDescriptionIsTheReporters checks that who a speaker is ("her
+// brother, Julien Vautrin, told") is not what the speaker says.
+func TestSpeakersDescriptionIsTheReporters(t *testing.T) {
+	_, ex := annotate(t, "Claire Vautrin, a nurse, was kidnapped in Niger.\n\n\"She has never hurt anyone,\" her brother, Julien Vautrin, told reporters.")
+	kinds := map[string]dossier.AttributionKind{}
+	for _, a := range ex.Attributions {
+		kinds[a.ID] = a.Kind
+	}
+	found := false
+	for _, r := range ex.Relations {
+		if r.Type != "sibling_of" {
+			continue
+		}
+		found = true
+		if k := kinds[r.Attribution]; k == dossier.Named {
+			t.Errorf("sibling_of attributed to the speaker (%s)", k)
+		}
+	}
+	if !found {
+		t.Errorf("no sibling_of in %+v", ex.Relations)
+	}
+}
