@@ -268,9 +268,11 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if e := v.tokEnt[b-1]; kind == dossier.Organisation && e >= 0 && v.ents[e].Type == dossier.Org && src.entity < 0 {
 		src.entity = e
 	}
-	// "the statement said": the statement of the organisation last named.
+	// "the statement said": the statement of the organisation last named,
+	// not the channel it was posted on ("a statement posted on its
+	// Al-Bayyina media outlet").
 	if kind == dossier.Organisation && isSpokesperson(toks[b-1].Lemma) {
-		if e := v.lastOf(a, dossier.Org); e >= 0 {
+		if e := v.lastIssuer(a); e >= 0 {
 			src.entity = e
 		}
 	}
@@ -410,6 +412,30 @@ func (v *view) namedAs(a, limit int) int {
 			if e := v.tokEnt[k+1]; e >= 0 && !typeIn(v.ents[e].Type, []dossier.EntityType{dossier.GPE, dossier.Loc, dossier.Fac, dossier.NORP}) {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// channelWords name where a statement is posted, not who issues it.
+var channelWords = map[string]bool{"media": true, "outlet": true, "channel": true, "radio": true, "television": true,
+	"tv": true, "website": true, "account": true, "agency": true, "news": true, "telegram": true}
+
+// lastIssuer returns the organisation last named before token k (within
+// 80 tokens) that is no channel: neither a name with a channel word nor one
+// followed by one ("its Al-Bayyina media outlet"); -1 when none.
+func (v *view) lastIssuer(k int) int {
+	for j := k - 1; j >= 0 && j >= k-80; j-- {
+		e := v.tokEnt[j]
+		if e < 0 || v.ents[e].Type != dossier.Org || v.outlets[e] || j+1 < len(v.d.Tokens) && channelWords[v.lower(j+1)] {
+			continue
+		}
+		channel := false
+		for _, w := range strings.Fields(strings.ToLower(v.ents[e].Name)) {
+			channel = channel || channelWords[w]
+		}
+		if !channel {
+			return e
 		}
 	}
 	return -1
