@@ -155,24 +155,31 @@ func expansionStart(d *nlp.Doc, k int, acr string) (int, bool) {
 	// First with the articles of hyphenated names ("al-", "e-") counting
 	// no letter ("Ahl al-Fajr Jamaat (AFJ)"), then with them counting
 	// ("Jaish-e-Mohammed (JeM)").
-	if j, ok := expansionFrom(d, k, acr, true); ok {
-		return j, true
+	// Small words ("for", "of") count a letter only when the name cannot
+	// be spelt without them: "Front for the Victory of the Believers
+	// (FVB)", but "Forces for Democracy (FfD)".
+	for _, connectors := range []bool{false, true} {
+		for _, skip := range []bool{true, false} {
+			if j, ok := expansionFrom(d, k, acr, skip, connectors); ok {
+				return j, true
+			}
+		}
 	}
-	return expansionFrom(d, k, acr, false)
+	return 0, false
 }
 
 // nameArticles are the small words inside hyphenated transliterated
 // names: the "al" of "al-Fajr", the "e" of "Jaish-e-Mohammed".
 var nameArticles = map[string]bool{"al": true, "el": true, "ul": true, "ud": true, "e": true, "i": true, "wal": true}
 
-func expansionFrom(d *nlp.Doc, k int, acr string, skipArticles bool) (int, bool) {
+func expansionFrom(d *nlp.Doc, k int, acr string, skipArticles, connectorsCount bool) (int, bool) {
 	letters := []rune(strings.ToLower(strings.ReplaceAll(acr, ".", "")))
 	// Walk back over the words, consuming acronym letters from the end.
 	need := len(letters)
 	for j := k - 1; j >= 0 && j >= k-10; j-- {
 		w := d.Tokens[j].Text
 		if nameConnectors[strings.ToLower(w)] && j < k-1 {
-			if need > 0 && letters[need-1] == unicode.ToLower([]rune(w)[0]) {
+			if connectorsCount && need > 0 && letters[need-1] == unicode.ToLower([]rune(w)[0]) {
 				need--
 			}
 			continue

@@ -99,3 +99,16 @@ func TestCompounds(t *testing.T) {
 		t.Errorf("no affiliated_with(Desert Brigade, Sahel Liberation Front): %s", describeRelations(ex))
 	}
 }
+
+// TestAcronymSkipsSmallWords checks that an acronym's expansion may hold
+// small words that give it no letter ("Front for the Victory of the
+// Believers (FVB)").
+func TestAcronymSkipsSmallWords(t *testing.T) {
+	_, ex := annotate(t, "The Front for the Victory of the Believers (FVB) claimed the attack.")
+	for _, e := range ex.Entities {
+		if e.Name == "Front for the Victory of the Believers" {
+			return
+		}
+	}
+	t.Errorf("no entity of the whole name: %+v", ex.Entities)
+}
