@@ -167,10 +167,6 @@ func isWordByte(b byte) bool {
 // sentFeatures, a sentence being positive when it names one of its
 // document's role fillers.
 func (m *Model) trainSentGate(ctx context.Context, docs []TrainingDoc, opt TrainOptions) error {
-	type ex struct {
-		feats []int32
-		y     float64
-	}
 	counts := map[string]int{}
 	var raw [][]string
 	var ys []float64
@@ -211,34 +207,9 @@ func (m *Model) trainSentGate(ctx context.Context, docs []TrainingDoc, opt Train
 	for i, s := range names {
 		m.SentFeatures[s] = int32(i)
 	}
-	exs := make([]ex, len(raw))
-	for i, f := range raw {
-		e := ex{y: ys[i]}
-		for _, s := range f {
-			if k, ok := m.SentFeatures[s]; ok {
-				e.feats = append(e.feats, k)
-			}
-		}
-		exs[i] = e
-	}
-	w := make([]float64, len(names))
-	rng := rand.New(rand.NewSource(opt.Seed))
-	for it := 0; it < sentIters; it++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rng.Shuffle(len(exs), func(a, b int) { exs[a], exs[b] = exs[b], exs[a] })
-		rate := sentRate / (1 + float64(it))
-		for _, e := range exs {
-			z := 0.0
-			for _, k := range e.feats {
-				z += w[k]
-			}
-			g := 1/(1+math.Exp(-z)) - e.y
-			for _, k := range e.feats {
-				w[k] -= rate * (g + sentL2*w[k])
-			}
-		}
+	w, err := fitLogistic(ctx, raw, ys, m.SentFeatures, len(names), sgd{iters: sentIters, rate: sentRate, decay: 1, l2: sentL2, seed: opt.Seed})
+	if err != nil {
+		return err
 	}
 	// keep only the weights that count (most word pairs are seen once).
 	m.SentFeatures, m.SentWeights = map[string]int32{}, nil
@@ -259,10 +230,6 @@ func (m *Model) Incident(d *nlp.Doc) float64 { return m.incident(newDocView(d)) 
 // trainGate fits the incident gate: logistic regression over gateFeatures,
 // a document being positive when it has any role filler.
 func (m *Model) trainGate(ctx context.Context, docs []TrainingDoc, opt TrainOptions) error {
-	type ex struct {
-		feats []int32
-		y     float64
-	}
 	counts := map[string]int{}
 	raw := make([][]string, len(docs))
 	for i, td := range docs {
@@ -282,33 +249,65 @@ func (m *Model) trainGate(ctx context.Context, docs []TrainingDoc, opt TrainOpti
 	for i, s := range names {
 		m.GateFeatures[s] = int32(i)
 	}
-	exs := make([]ex, len(docs))
+	ys := make([]float64, len(docs))
 	for i, td := range docs {
-		y := 0.0
 		for _, es := range td.Fillers {
 			if len(es) > 0 {
-				y = 1
+				ys[i] = 1
 			}
 		}
-		e := ex{y: y}
-		for _, s := range raw[i] {
-			if k, ok := m.GateFeatures[s]; ok {
+	}
+	w, err := fitLogistic(ctx, raw, ys, m.GateFeatures, len(names), sgd{iters: gateIters, rate: gateRate, decay: 0.3, l2: gateL2, norm: true, seed: opt.Seed})
+	if err != nil {
+		return err
+	}
+	m.GateNorm = true
+	m.GateWeights = make([]float32, len(w))
+	for i, x := range w {
+		m.GateWeights[i] = float32(x)
+	}
+	return nil
+}
+
+// sgd are the settings of fitLogistic: passes, learning rate (divided by
+// 1+decay*pass), L2 penalty, whether an example's features are scaled by
+// 1/sqrt(their number), and the seed of the shuffles.
+type sgd struct {
+	iters           int
+	rate, decay, l2 float64
+	norm            bool
+	seed            int64
+}
+
+// fitLogistic fits a logistic regression by stochastic gradient descent:
+// example i has the features raw[i] (those index knows) and label ys[i];
+// it returns the n weights.
+func fitLogistic(ctx context.Context, raw [][]string, ys []float64, index map[string]int32, n int, p sgd) ([]float64, error) {
+	type ex struct {
+		feats []int32
+		y     float64
+	}
+	exs := make([]ex, len(raw))
+	for i, f := range raw {
+		e := ex{y: ys[i]}
+		for _, s := range f {
+			if k, ok := index[s]; ok {
 				e.feats = append(e.feats, k)
 			}
 		}
 		exs[i] = e
 	}
-	w := make([]float64, len(names))
-	rng := rand.New(rand.NewSource(opt.Seed))
-	for it := 0; it < gateIters; it++ {
+	w := make([]float64, n)
+	rng := rand.New(rand.NewSource(p.seed))
+	for it := 0; it < p.iters; it++ {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		rng.Shuffle(len(exs), func(a, b int) { exs[a], exs[b] = exs[b], exs[a] })
-		rate := gateRate / (1 + 0.3*float64(it))
+		rate := p.rate / (1 + p.decay*float64(it))
 		for _, e := range exs {
 			x := 1.0
-			if len(e.feats) > 0 {
+			if p.norm && len(e.feats) > 0 {
 				x = 1 / math.Sqrt(float64(len(e.feats)))
 			}
 			z := 0.0
@@ -317,14 +316,9 @@ func (m *Model) trainGate(ctx context.Context, docs []TrainingDoc, opt TrainOpti
 			}
 			g := 1/(1+math.Exp(-z*x)) - e.y
 			for _, k := range e.feats {
-				w[k] -= rate * (g*x + gateL2*w[k])
+				w[k] -= rate * (g*x + p.l2*w[k])
 			}
 		}
 	}
-	m.GateNorm = true
-	m.GateWeights = make([]float32, len(w))
-	for i, x := range w {
-		m.GateWeights[i] = float32(x)
-	}
-	return nil
+	return w, nil
 }
