@@ -49,18 +49,7 @@ func TestTrainLearnsRoles(t *testing.T) {
 	text := "the lowland cell attacked the railway bridge with grenades on sunday , police said . " +
 		"the chamber of commerce condemned the attack on the railway bridge ."
 	d := nlp.Annotate(text, time.Time{})
-	got := map[string][]string{}
-	for _, f := range m.Fillers(d) {
-		got[f.Role] = append(got[f.Role], strings.ToLower(f.Text))
-	}
-	for role, want := range map[string]string{events.Perpetrator: "lowland cell", events.Target: "railway bridge", events.Weapon: "grenades"} {
-		if !contains(got[role], want) {
-			t.Errorf("%s = %q, want %q among them", role, got[role], want)
-		}
-	}
-	if contains(got[events.Perpetrator], "chamber of commerce") {
-		t.Errorf("the distractor is a perpetrator: %q", got[events.Perpetrator])
-	}
+	checkLowlandFillers(t, m, d)
 
 	// The model survives encoding.
 	var buf bytes.Buffer
@@ -213,5 +202,24 @@ func TestMixChunkModel(t *testing.T) {
 	m.Mix(fs)
 	if math.Abs(fs[0].Prob-0.16) > 1e-9 || fs[1].Prob != 0.3 {
 		t.Errorf("Mix: got %v and %v, want 0.16 and 0.3", fs[0].Prob, fs[1].Prob)
+	}
+}
+
+// checkLowlandFillers checks the roles a model trained on the invented
+// reports of this file reads in the lowland-cell report: the group, the
+// bridge and the grenades, and not the chamber of commerce.
+func checkLowlandFillers(t *testing.T, m *events.Model, d *nlp.Doc) {
+	t.Helper()
+	got := map[string][]string{}
+	for _, f := range m.Fillers(d) {
+		got[f.Role] = append(got[f.Role], strings.ToLower(f.Text))
+	}
+	for role, want := range map[string]string{events.Perpetrator: "lowland cell", events.Target: "railway bridge", events.Weapon: "grenades"} {
+		if !contains(got[role], want) {
+			t.Errorf("%s = %q, want %q among them", role, got[role], want)
+		}
+	}
+	if contains(got[events.Perpetrator], "chamber of commerce") {
+		t.Errorf("the distractor is a perpetrator: %q", got[events.Perpetrator])
 	}
 }

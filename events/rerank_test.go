@@ -63,18 +63,7 @@ func TestReranker(t *testing.T) {
 			t.Errorf("%q %s: probability %v", f.Text, f.Role, f.Prob)
 		}
 	}
-	got := map[string][]string{}
-	for _, f := range m.Fillers(d) {
-		got[f.Role] = append(got[f.Role], strings.ToLower(f.Text))
-	}
-	for role, want := range map[string]string{events.Perpetrator: "lowland cell", events.Target: "railway bridge", events.Weapon: "grenades"} {
-		if !contains(got[role], want) {
-			t.Errorf("%s = %q, want %q among them", role, got[role], want)
-		}
-	}
-	if contains(got[events.Perpetrator], "chamber of commerce") {
-		t.Errorf("the distractor is a perpetrator: %q", got[events.Perpetrator])
-	}
+	checkLowlandFillers(t, m, d)
 
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
