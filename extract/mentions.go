@@ -72,6 +72,9 @@ func CompleteMentions(d *nlp.Doc) {
 	ms = splitConjoinedNames(d, ms)
 	harmoniseSurnames(d, ms)
 	harmoniseTypes(ms)
+	if mixed {
+		knownPlaces(d, ms)
+	}
 	sort.Slice(ms, func(a, b int) bool { return ms[a].First < ms[b].First })
 	d.Mentions = ms
 	for i := range d.Tokens {
@@ -330,10 +333,88 @@ func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 		if _, ok := gazetteer.Country(m.Text); ok {
 			continue
 		}
-		if surnames[last] || (beginsFullName(fullNames, strings.Fields(m.Text)) || m.Last-m.First == 1 && wordOfFullName(fullNames, m.Text)) && !placeOrOrgName(m.Text) {
+		if surnames[last] && !placeOrOrgWords(m.Text) || (beginsFullName(fullNames, strings.Fields(m.Text)) || m.Last-m.First == 1 && wordOfFullName(fullNames, m.Text)) && !placeOrOrgName(m.Text) {
 			m.Type = dossier.Person
 		}
 	}
+}
+
+// knownPlaces retypes as a place every mention of a name the recogniser
+// took for a person or an organisation when the name is a country or a
+// capital the gazetteer knows ("northern Burkina Faso", "If Niamey is
+// holding his brother"), or when one of its mentions stands where only a
+// place does: "south of Gossi", "the town of Sebba", or after "in",
+// "near", "outside" when the gazetteer knows it as a place. Names that are
+// words of a person's full name in the document, open with an honorific,
+// or hold an organisation's head word are left alone.
+func knownPlaces(d *nlp.Doc, ms []nlp.Mention) {
+	var fullNames [][]string
+	for _, m := range ms {
+		if m.Type == dossier.Person && m.Last-m.First >= 2 {
+			fullNames = append(fullNames, strings.Fields(m.Text))
+		}
+	}
+	personWord := func(words []string) bool {
+		for _, n := range fullNames {
+			if len(n) <= len(words) {
+				continue
+			}
+			for i := 0; i+len(words) <= len(n); i++ {
+				if slices.Equal(n[i:i+len(words)], words) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	places := map[string]bool{}
+	for _, m := range ms {
+		if m.Type != dossier.Person && m.Type != dossier.Org || m.Last-m.First > 3 || places[m.Text] {
+			continue
+		}
+		if startsWithHonorific(d, m) || placeOrOrgWords(m.Text) || personWord(strings.Fields(m.Text)) {
+			continue
+		}
+		if _, ok := gazetteer.Country(m.Text); ok {
+			places[m.Text] = true
+			continue
+		}
+		ps := gazetteer.Places(m.Text)
+		capital := len(ps) > 0 && ps[0].Feature == "PPLC"
+		strong, weak := placeCue(d, m.First)
+		places[m.Text] = capital || strong || weak && len(ps) > 0
+	}
+	for i := range ms {
+		if (ms[i].Type == dossier.Person || ms[i].Type == dossier.Org) && places[ms[i].Text] {
+			ms[i].Type = dossier.GPE
+		}
+	}
+}
+
+// placeCue reads the words before token k for a place: strong when only
+// a place can follow ("south of", "the town of"), weak when a place
+// mostly does ("in", "near").
+func placeCue(d *nlp.Doc, k int) (strong, weak bool) {
+	if k == 0 {
+		return false, false
+	}
+	prev := strings.ToLower(d.Tokens[k-1].Text)
+	if k+1 < len(d.Tokens) && (d.Tokens[k+1].Text == "'s" || d.Tokens[k+1].Text == "’s") {
+		// "in Diallo's house".
+		return false, false
+	}
+	if prev == "of" && k >= 2 {
+		switch strings.ToLower(d.Tokens[k-2].Text) {
+		case "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+			"town", "village", "city", "commune", "district", "region", "province", "outskirts", "suburbs":
+			return true, false
+		}
+	}
+	switch prev {
+	case "in", "near", "outside", "around":
+		return false, true
+	}
+	return false, false
 }
 
 // beginsFullName reports whether words are the first words of one of the

@@ -101,8 +101,9 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			t := b + mod
 			if m, _ := v.titleSpan(t, limit); m > 0 {
 				// The holder at once or in apposition: "SWA's country
-				// director, Marie Lambert, said".
-				h := t + m
+				// director, Marie Lambert, said", "Kenya's ambassador to
+				// Mali, Joseph Kiprono, said".
+				h := v.officeTail(t+m, limit)
 				if h+1 < limit && toks[h].Text == "," {
 					h++
 				}
@@ -183,6 +184,13 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	// "The army spokesman said": a word or two may qualify the title.
 	for t := a + 1; v.lower(a) == "the" && t < limit && t <= a+3; t++ {
 		if m, class := v.titleSpan(t, limit); m > 0 {
+			// "the governor of Kidal, Moussa Ag Intalla,": the holder in
+			// apposition.
+			if h := v.officeTail(t+m, limit); h+1 < limit && v.d.Tokens[h].Text == "," {
+				if p, end, ok := v.personAfterTitles(h+1, limit); ok && (end >= limit || toks[end].Text == "," || endsSentence(toks[end].Text)) {
+					return source{kind: dossier.Named, entity: p}, end, true
+				}
+			}
 			if class == "role" && (t+m >= limit || v.tokEnt[t+m] < 0 && v.lower(t+m) != "of" && v.lower(t+m) != "for") {
 				if e := v.titledBefore(a, v.textOf(t, t+m)); e >= 0 {
 					return source{kind: dossier.Named, entity: e}, t + m, true
@@ -317,6 +325,38 @@ func (v *view) skipOfPlace(k, limit int) int {
 	}
 	if j < limit && v.tokEnt[j] >= 0 && v.ents[v.tokEnt[j]].Type == dossier.GPE {
 		return j
+	}
+	return k
+}
+
+// officeTail returns the token after the place or body of an office
+// that follows a title ending before token k ("to Mali", "in the Sahel",
+// "for West Africa", "of the interior ministry"), else k.
+func (v *view) officeTail(k, limit int) int {
+	if k+1 >= limit {
+		return k
+	}
+	switch v.lower(k) {
+	case "to", "in", "for", "of", "at":
+	default:
+		return k
+	}
+	j := k + 1
+	if v.lower(j) == "the" {
+		j++
+	}
+	if j < limit && v.tokEnt[j] >= 0 {
+		if t := v.ents[v.tokEnt[j]].Type; t == dossier.Person {
+			return k
+		}
+		return v.mentionEnd(j, limit)
+	}
+	n := j
+	for n < limit && n < j+3 && v.tokEnt[n] < 0 && (strings.HasPrefix(v.d.Tokens[n].POS, "NN") || strings.HasPrefix(v.d.Tokens[n].POS, "JJ")) {
+		n++
+	}
+	if n > j && strings.HasPrefix(v.d.Tokens[n-1].POS, "NN") {
+		return n
 	}
 	return k
 }

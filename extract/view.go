@@ -134,6 +134,14 @@ func typeIn(t dossier.EntityType, ts []dossier.EntityType) bool {
 var (
 	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true}
 	groupPronouns  = map[string]bool{"they": true, "it": true, "its": true, "their": true}
+	// institutionHeads end the names of public bodies, courts, companies
+	// and schools, which "the group" or "the movement" does not stand for.
+	institutionHeads = map[string]bool{"nations": true, "ministry": true, "army": true, "police": true, "court": true,
+		"council": true, "commission": true, "bank": true, "parliament": true, "government": true, "embassy": true,
+		"office": true, "committee": true, "assembly": true, "senate": true, "cabinet": true, "tribunal": true,
+		"university": true, "department": true, "directorate": true, "secretariat": true, "bureau": true,
+		"mission": true, "fund": true, "programme": true, "program": true, "institute": true, "college": true,
+		"academy": true, "corporation": true, "company": true, "ministries": true, "presidency": true}
 	// groupNouns, after "the", stand for an organisation already named.
 	groupNouns = map[string]bool{"group": true, "outfit": true, "organisation": true, "organization": true, "movement": true, "charity": true, "trust": true, "agency": true, "militia": true, "network": true}
 	// describingNouns among them say what kind of body it is: they stand
@@ -358,13 +366,17 @@ func (v *view) resolvePronouns() {
 			}
 			want = dossier.Org
 		}
+		// "the group" is no public body: not the United Nations of "a
+		// United Nations report" named just before.
+		body := groupNouns[w] && !describingNouns[w]
 		// "Ibrahima Sarr, his younger brother,": "his" is somebody else's.
 		apposed := -1
 		if (w == "his" || w == "her") && k >= 2 && v.lower(k-1) == "," {
 			apposed = v.tokEnt[k-2]
 		}
 		fits := func(e int) bool {
-			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g) && !outlets[e] && e != apposed
+			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g) && !outlets[e] && e != apposed &&
+				!(body && institutionHeads[strings.ToLower(lastWord(v.ents[e].Name))])
 		}
 		// Inside a quote, "he" is somebody the speaker talks about.
 		found := -1

@@ -117,6 +117,11 @@ type DocScore struct {
 	Attribution Accuracy `json:"attribution"`
 	Modality    Accuracy `json:"modality"`
 	Dates       Accuracy `json:"dates"`
+	// Confusions counts the checked attributions and speakers by what the
+	// gold says and what was predicted ("attribution of relation: person →
+	// outlet", "speaker: PERSON → none"), so that a set's errors can be read
+	// by kind without reading its texts.
+	Confusions map[string]int `json:"confusions,omitempty"`
 	// Errors lists what was missed and what was predicted wrongly, for
 	// reading (not summed into Report.Total).
 	Errors Errors `json:"errors"`
@@ -151,6 +156,14 @@ func (s *DocScore) addType(t string, f func(*Counts))      { addTo(&s.EntityType
 func (s *DocScore) addRelType(t string, f func(*Counts))   { addTo(&s.RelationTypes, t, f) }
 func (s *DocScore) addEventType(t string, f func(*Counts)) { addTo(&s.EventTypes, t, f) }
 
+// confuse adds n to confusion k.
+func (s *DocScore) confuse(k string, n int) {
+	if s.Confusions == nil {
+		s.Confusions = map[string]int{}
+	}
+	s.Confusions[k] += n
+}
+
 func (s *DocScore) plus(o *DocScore) {
 	s.Entities.plus(o.Entities)
 	s.Relations.plus(o.Relations)
@@ -162,6 +175,9 @@ func (s *DocScore) plus(o *DocScore) {
 	s.Attribution.plus(o.Attribution)
 	s.Modality.plus(o.Modality)
 	s.Dates.plus(o.Dates)
+	for k, n := range o.Confusions {
+		s.confuse(k, n)
+	}
 	for k, c := range o.EntityTypes {
 		addTo(&s.EntityTypes, k, func(t *Counts) { t.plus(c) })
 	}
@@ -241,6 +257,18 @@ func (r *Report) Write(w io.Writer) error {
 	byType("ENTITY TYPE", t.EntityTypes)
 	byType("RELATION TYPE", t.RelationTypes)
 	byType("EVENT TYPE", t.EventTypes)
+	if len(t.Confusions) > 0 {
+		fmt.Fprintln(tw, "GOLD → PREDICTED\tcount\t")
+		keys := make([]string, 0, len(t.Confusions))
+		for k := range t.Confusions {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(tw, "%s\t%d\t\n", k, t.Confusions[k])
+		}
+		fmt.Fprintln(tw)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -345,6 +345,7 @@ func scoreRelations(g *Document, x *dossier.Extraction, ix *entityIndex, kinds m
 		s.Relations.Correct++
 		s.addRelType(gr.Type, func(c *Counts) { c.Recalled++; c.Correct++ })
 		s.Attribution.add(kinds[r.Attribution] == gr.Attribution)
+		s.confuse(fmt.Sprintf("attribution of relation: %s → %s", gr.Attribution, kindName(kinds[r.Attribution])), 1)
 		if kinds[r.Attribution] != gr.Attribution {
 			s.Errors.WrongAttributions = append(s.Errors.WrongAttributions,
 				fmt.Sprintf("%s(%s, %s): %s → %s", gr.Type, gr.Subject, gr.Object, gr.Attribution, kinds[r.Attribution]))
@@ -502,6 +503,7 @@ func scoreEvents(g *Document, x *dossier.Extraction, ix *entityIndex, kinds map[
 		s.Roles.Recalled += pr.shared
 		s.Roles.Correct += pr.shared
 		s.Attribution.add(kinds[pv.Attribution] == gv.Attribution)
+		s.confuse(fmt.Sprintf("attribution of event: %s → %s", gv.Attribution, kindName(kinds[pv.Attribution])), 1)
 		if kinds[pv.Attribution] != gv.Attribution {
 			s.Errors.WrongAttributions = append(s.Errors.WrongAttributions,
 				fmt.Sprintf("event %s %q: %s → %s", gv.Type, pv.Trigger.Text, gv.Attribution, kinds[pv.Attribution]))
@@ -511,6 +513,40 @@ func scoreEvents(g *Document, x *dossier.Extraction, ix *entityIndex, kinds map[
 			s.Dates.add(pv.Date != nil && pv.Date.Value == gv.Date)
 		}
 	}
+}
+
+// kindName names an attribution kind, "none" for no attribution.
+func kindName(k dossier.AttributionKind) string {
+	if k == "" {
+		return "none"
+	}
+	return string(k)
+}
+
+// speakerConfusion names a checked speaker by kind: the gold speaker's
+// entity type (or none) and whether the prediction is right, none, another
+// gold entity (by type) or an entity the gold does not list.
+func speakerConfusion(want, got string, right bool, g *Document, x *dossier.Extraction, ix *entityIndex) string {
+	w := "none"
+	if i := ix.goldIndex(want); i >= 0 {
+		w = string(g.Entities[i].Type)
+	}
+	p := "right"
+	switch {
+	case right:
+	case got == "":
+		p = "none"
+	case ix.resolved(got) >= 0:
+		p = "other " + string(g.Entities[ix.resolved(got)].Type)
+	default:
+		p = "unlisted"
+		for _, e := range x.Entities {
+			if e.ID == got {
+				p = "unlisted " + string(e.Type)
+			}
+		}
+	}
+	return "speaker: " + w + " → " + p
 }
 
 // quoteFound reports whether predicted quote text p is the quote that gold
@@ -548,6 +584,7 @@ func scoreQuotes(g *Document, x *dossier.Extraction, ix *entityIndex, s *DocScor
 				right = ix.resolved(pq.Speaker) >= 0 && ix.resolved(pq.Speaker) == ix.goldIndex(gq.Speaker)
 			}
 			s.Speakers.add(right)
+			s.confuse(speakerConfusion(gq.Speaker, pq.Speaker, right, g, x, ix), 1)
 			if !right {
 				got := "none"
 				if pq.Speaker != "" {

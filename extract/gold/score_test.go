@@ -420,6 +420,7 @@ func TestGoldFiles(t *testing.T) {
 		{"../../testdata/golden/examples", "../../examples", 18},
 		{"../../testdata/golden/heldout", "../../heldout", 6},
 		{"../../testdata/golden/tuning", "../../tuning", 10},
+		{"../../testdata/golden/tuning2", "../../tuning2", 6},
 	} {
 		files, err := Load(set.gold)
 		if err != nil {
