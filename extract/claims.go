@@ -151,8 +151,11 @@ func (v *view) quoteOut(q quoteSpan) dossier.Quote {
 	if q.speech.kind == "" {
 		return out
 	}
-	if q.speech.source >= 0 {
-		out.Speaker = v.ents[q.speech.source].ID
+	// People and organisations speak; a country speaks through a body the
+	// text does not name ("Canada's foreign ministry said"), which the
+	// quote's attribution keeps.
+	if e := q.speech.source; e >= 0 && (v.ents[e].Type == dossier.Person || v.ents[e].Type == dossier.Org) {
+		out.Speaker = v.ents[e].ID
 	}
 	if q.cue >= 0 {
 		out.Cue = v.d.Tokens[q.cue].Text

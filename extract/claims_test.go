@@ -56,6 +56,14 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Sunita Rao", "said", "", "The first part of what"}}},
 		{"anonymous", `"The plan was approved in February," said one of the officials, who spoke on condition of anonymity.`,
 			[]want{{"", "said", "", "The plan was approved"}}},
+		{"title to a country before the holder", `"We have information that she is alive," Kenya's ambassador to Mali, Joseph Kiprono, said on Saturday.`,
+			[]want{{"Joseph Kiprono", "said", "", "We have information that"}}},
+		{"title of a place before the holder", `"We condemn this crime against our guests," said the governor of Kidal, Moussa Ag Intalla.`,
+			[]want{{"Moussa Ag Intalla", "said", "", "We condemn this crime"}}},
+		{"a country speaks through a body", `"We are aware of reports that a citizen has been detained," Canada's foreign ministry said.`,
+			[]want{{"", "said", "", "We are aware of reports"}}},
+		{"the organisation after the quote", "Fatou Ndiaye, an official of the Sahel Water Alliance, said: \"We want them home.\"\n\n\"We are working with the Malian authorities,\" the Sahel Water Alliance said.",
+			[]want{{"Fatou Ndiaye", "said", "", "We want them home"}, {"Sahel Water Alliance", "said", "", "We are working with"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},
@@ -137,6 +145,8 @@ func TestSpeeches(t *testing.T) {
 		{"coordinated sources", "Gunmen kidnapped four employees of Sahel Water Aid on Sunday, the charity and local officials said.", dossier.Organisation, "Sahel Water Aid", "kidnapped", "", false},
 		{"acronym after the source", "The money paid for the training of the men, the Central Counter-Terrorism Agency (CCTA) said on Tuesday.", dossier.Organisation, "Central Counter-Terrorism Agency", "training", "", false},
 		{"place after the source", "Police in Karachi said on Tuesday that they had arrested a man.", dossier.Organisation, "", "arrested", "", false},
+		{"portfolio minister", "Communication Minister Paul Yameogo told a news conference in Ouagadougou that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
+		{"portfolio minister taken for an organisation", "Interior Minister Paul Yameogo told reporters that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
 		{"according to an organisation", "According to the CCTA, Wahid has run the trust since 2015.", dossier.Organisation, "CCTA", "run", "", false},
 	}
 	for _, tt := range tests {

@@ -52,6 +52,9 @@ func CompleteMentions(d *nlp.Doc) {
 	ms = personCues(d, ms)
 	ms = dropTitles(d, ms)
 	if mixed {
+		ms = titledHolders(d, ms)
+	}
+	if mixed {
 		ms = untaggedAcronyms(d, ms)
 	}
 	ms, acronyms := defineAcronyms(d, ms)
@@ -939,6 +942,49 @@ func ordinalWord(w string) bool {
 // romanceConnectors join the words of a Spanish, French or Portuguese
 // organisation's name.
 var romanceConnectors = map[string]bool{"de": true, "del": true, "du": true, "des": true, "la": true, "pour": true, "para": true, "por": true, "et": true, "y": true, "e": true, "do": true, "da": true}
+
+// titledHolders makes a person of the name after a title that the
+// recogniser took, with the title, for an organisation or a place:
+// "Interior Minister Paul Yameogo", "Communication Minister Aminata
+// Sow". The title (one or two capitalised words may qualify a role:
+// "Water Resources Minister") is left out of the mention; the name must be
+// two capitalised words or more with no word of an organisation's name.
+func titledHolders(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == dossier.Person || m.Last-m.First < 3 {
+			continue
+		}
+		n := 0
+		for q := 0; q <= 2 && n == 0 && m.First+q < m.Last; q++ {
+			for w := min(gazetteer.MaxTitleWords(), m.Last-m.First-q-2); w >= 1; w-- {
+				a := m.First + q
+				if _, ok := gazetteer.Title(d.Text[d.Tokens[a].Start:d.Tokens[a+w-1].End]); ok {
+					n = q + w
+					break
+				}
+			}
+			if q < 2 && !capitalised(d, m.First+q) {
+				break
+			}
+		}
+		if n == 0 || m.Last-(m.First+n) < 2 {
+			continue
+		}
+		rest := d.Text[d.Tokens[m.First+n].Start:d.Tokens[m.Last-1].End]
+		if placeOrOrgWords(rest) || placeOrOrgWords(d.Text[d.Tokens[m.First].Start:d.Tokens[m.First+n-1].End]) {
+			continue
+		}
+		all := true
+		for k := m.First + n; k < m.Last; k++ {
+			all = all && (capitalised(d, k) || patronymics[d.Tokens[k].Text])
+		}
+		if all {
+			*m = mentionOf(d, m.First+n, m.Last, dossier.Person)
+		}
+	}
+	return ms
+}
 
 // titleWord reports whether w is an honorific, rank or role.
 func titleWord(w string) bool {

@@ -15,6 +15,10 @@ type quoteSpan struct {
 	speech      speech // the speaker, once found; kind is empty until then
 	cue         int
 	recipient   int
+	// unread says a cue verb follows the quote ("...," the alliance
+	// said) whose speaker could not be read: the quote does not go on
+	// with the speaker of the quote before.
+	unread bool
 }
 
 // minQuoteWords is the fewest words a quotation needs to count as a quote
@@ -104,7 +108,7 @@ func (v *view) quotes(indirect []speech) []quoteSpan {
 			// A quote with no cue of its own continues the speaker of the
 			// quote just before it in the paragraph, or of the paragraph
 			// before when it opens its paragraph.
-			if i > 0 && qs[i-1].speech.kind != "" {
+			if i > 0 && qs[i-1].speech.kind != "" && !q.unread {
 				prev := qs[i-1]
 				samePara := v.tokPara[prev.close] == v.tokPara[q.open]
 				nextPara := v.opensParagraph(q.open) && v.tokPara[q.open] == v.tokPara[prev.close]+1
@@ -198,11 +202,17 @@ func (v *view) speakerAfter(q *quoteSpan) bool {
 		for a < j && toks[a].Text == "," {
 			a++
 		}
+		// `"...," the Sahel Water Alliance said`: the name after its
+		// article.
+		if a+1 < j && v.lower(a) == "the" && v.tokEnt[a+1] >= 0 && v.ents[v.tokEnt[a+1]].Type == dossier.Org && v.mentionEnd(a+1, j) == j {
+			a++
+		}
 		if src, end, ok := v.sourceOf(a, j); ok && end <= j {
 			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: a, srcLast: end, cue: j, verb: verb}
 		} else if src, end, ok := v.sourceOf(j+1, limit); ok {
 			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: j + 1, srcLast: end, cue: j, verb: verb}
 		} else {
+			q.unread = true
 			return false
 		}
 		q.cue = j

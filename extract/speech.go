@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dossier-osint/dossier"
 )
@@ -55,6 +56,8 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		n, _ := titleAt(v.d, a, limit)
 		if n == 0 {
 			if m, class := v.titleSpan(a, limit); m > 0 && class == "role" && v.holderAfter(a+m, limit) {
+				n = m
+			} else if m := v.portfolioTitle(a, limit); m > 0 && v.holderAfter(a+m, limit) {
 				n = m
 			}
 		}
@@ -327,6 +330,22 @@ func (v *view) skipOfPlace(k, limit int) int {
 		return j
 	}
 	return k
+}
+
+// portfolioTitle returns the length of a role title that one or two
+// capitalised words qualify at token k ("Communication Minister",
+// "Water Resources Minister", "Police Commissioner"), or 0.
+func (v *view) portfolioTitle(k, limit int) int {
+	for n := 1; n <= 2 && k+n < limit; n++ {
+		t := v.d.Tokens[k+n-1]
+		if v.tokEnt[k+n-1] >= 0 || !strings.HasPrefix(t.POS, "NN") && !strings.HasPrefix(t.POS, "JJ") || !unicode.IsUpper([]rune(t.Text)[0]) {
+			return 0
+		}
+		if m, class := v.titleSpan(k+n, limit); m > 0 && class == "role" {
+			return n + m
+		}
+	}
+	return 0
 }
 
 // officeTail returns the token after the place or body of an office
