@@ -49,7 +49,7 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	}
 	for _, r := range rels {
 		sp := innermost(sps, r.anchor)
-		if sp != nil && describesSource(sp, r) {
+		if sp != nil && describesSource(v, sp, r) {
 			// '"...," her brother, Julien Vautrin, told WAW': the reporter
 			// says who the speaker is.
 			sp = nil
@@ -94,11 +94,23 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 // describe the source of sp just before its name ("her brother, Julien
 // Vautrin, told"): a relation of the source itself, anchored at most five
 // tokens before it.
-func describesSource(sp *speech, r relation) bool {
+func describesSource(v *view, sp *speech, r relation) bool {
 	if sp.source < 0 || r.subject != sp.source && r.object != sp.source {
 		return false
 	}
-	return r.anchor < sp.srcFirst && sp.srcFirst-r.anchor <= 5
+	if r.anchor < sp.srcFirst {
+		return sp.srcFirst-r.anchor <= 5
+	}
+	// "according to the Humanitarian Access Monitor (HAM), a Geneva-based
+	// research group": the words naming or set off after the name.
+	if r.anchor < sp.srcLast {
+		return true
+	}
+	j, toks := sp.srcLast, v.d.Tokens
+	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" {
+		j += 3 // the name's acronym
+	}
+	return j < len(toks) && toks[j].Text == "," && r.anchor > j && r.anchor-j <= 6 && (sp.cue < sp.srcFirst || r.anchor < sp.cue)
 }
 
 // innermost returns the speech act with the narrowest scope covering token

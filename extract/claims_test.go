@@ -147,6 +147,7 @@ func TestSpeeches(t *testing.T) {
 		{"place after the source", "Police in Karachi said on Tuesday that they had arrested a man.", dossier.Organisation, "", "arrested", "", false},
 		{"portfolio minister", "Communication Minister Paul Yameogo told a news conference in Ouagadougou that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
 		{"portfolio minister taken for an organisation", "Interior Minister Paul Yameogo told reporters that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
+		{"according to an organisation's report", "Katiba Tessit is led by Boubou Maiga, according to the UN report.", dossier.Organisation, "UN", "led", "", false},
 		{"according to an organisation", "According to the CCTA, Wahid has run the trust since 2015.", dossier.Organisation, "CCTA", "run", "", false},
 	}
 	for _, tt := range tests {
@@ -261,5 +262,27 @@ func TestSpeakersDescriptionIsTheReporters(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no sibling_of in %+v", ex.Relations)
+	}
+}
+
+func TestSourcesApposition(t *testing.T) {
+	// The apposition after a source's name is the reporter's description
+	// of the source, and names a place the story names nowhere else.
+	_, ex := annotate(t, "Attacks on aid workers have risen, according to the Humanitarian Access Monitor (HAM), a Geneva-based research group.")
+	kinds := map[string]dossier.AttributionKind{}
+	for _, a := range ex.Attributions {
+		kinds[a.ID] = a.Kind
+	}
+	found := false
+	for _, r := range ex.Relations {
+		if r.Type == "based_in" && entityName(ex, r.Object) == "Geneva" {
+			found = true
+			if k := kinds[r.Attribution]; k != dossier.Outlet {
+				t.Errorf("based_in attributed to %s, want the outlet", k)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no based_in(Humanitarian Access Monitor, Geneva): %s", describeRelations(ex))
 	}
 }

@@ -46,7 +46,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 	byAcronym := map[string]*entityGroup{}
 	key := func(t dossier.EntityType, name string) string { return string(t) + "\x00" + nameKey(name) }
 
-	mentions := withAcronyms(d)
+	mentions := append(withAcronyms(d), compoundPlaces(d)...)
 	defined := map[string]bool{}
 	for _, m := range mentions {
 		if m.acronymOf != nil {
@@ -115,6 +115,48 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 			e.Attributes = map[string][]string{"titles": g.titles}
 		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// compoundPlaces returns, as mentions, the places that open hyphenated
+// modifiers ("a Geneva-based research group", "the Iran-backed militia"),
+// whose halves sit inside one token: the place is named there even when
+// the story names it nowhere else. The mention covers the place's part of
+// the token only, so no token is taken for the place and the relation
+// rules read the compound as before (extract/relations.go, compounds).
+func compoundPlaces(d *nlp.Doc) []mention {
+	if !mixedCase(d.Text) {
+		return nil
+	}
+	types := map[string]dossier.EntityType{}
+	for _, m := range d.Mentions {
+		types[m.Text] = m.Type
+	}
+	var out []mention
+	for k, t := range d.Tokens {
+		i := strings.LastIndexByte(t.Text, '-')
+		if i <= 0 {
+			continue
+		}
+		if _, ok := compoundRelations[strings.ToLower(t.Text[i+1:])]; !ok {
+			continue
+		}
+		prefix := t.Text[:i]
+		if !startsUpper(prefix) {
+			continue
+		}
+		typ, named := types[prefix]
+		if !named {
+			if _, ok := gazetteer.Country(prefix); !ok && !gazetteer.IsPlace(prefix) {
+				continue
+			}
+			typ = dossier.GPE
+		}
+		if typ != dossier.GPE && typ != dossier.Loc {
+			continue
+		}
+		out = append(out, mention{Mention: nlp.Mention{Span: dossier.Span{Start: t.Start, End: t.Start + len(prefix)}, First: k, Last: k + 1, Type: typ, Text: prefix}})
 	}
 	return out
 }

@@ -1022,6 +1022,10 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			// "Los Centinelas", "Las Fuerzas": a gang or a group ("Los
 			// Angeles" is a place).
 			m.Type = dossier.Org
+		case m.Type == dossier.Misc && m.Last-m.First == 1 && isParticleName(m.Text) && (m.First == 0 || !nameLike(d.Tokens[m.First-1]) || sentenceStartsAt(d, m.First-1)):
+			// "al-Qaeda", "al-Shabaab" alone: a group's name, not a
+			// miscellany (a person's would follow a given name).
+			m.Type = dossier.Org
 		case m.Type != dossier.Person && m.Type != dossier.Org && isParticleName(m.Text) && (m.Last-m.First > 1 || m.First > 0 && capitalised(d, m.First-1)):
 			m.Type = dossier.Person
 		case m.Type != dossier.Person && nameOpeners[strings.ToLower(d.Tokens[m.First].Text)] && !orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)]:

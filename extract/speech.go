@@ -150,7 +150,8 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 					return source{kind: dossier.Named, entity: p}, end, true
 				}
 			}
-			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) {
+			// "UN officials" are anonymous; "the UN report" is the UN's.
+			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) && !(documentHeads[strings.ToLower(v.d.Tokens[hb-1].Lemma)] && v.ents[e].Type == dossier.Org) {
 				return source{kind: dossier.Anonymous, entity: -1}, hb, true
 			}
 			return source{kind: dossier.Organisation, entity: e}, hb, true
