@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/events"
 	"github.com/dossier-osint/dossier/nlp"
 )
 
@@ -147,6 +148,8 @@ func TestSpeeches(t *testing.T) {
 		{"place after the source", "Police in Karachi said on Tuesday that they had arrested a man.", dossier.Organisation, "", "arrested", "", false},
 		{"portfolio minister", "Communication Minister Paul Yameogo told a news conference in Ouagadougou that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
 		{"portfolio minister taken for an organisation", "Interior Minister Paul Yameogo told reporters that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
+		{"passive with its agent", "Ali Maiga is believed by intelligence officials to be a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
+		{"a source in a body", "A source in the Nigerien police identified the man as Ali Maiga, a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"according to an organisation's report", "Katiba Tessit is led by Boubou Maiga, according to the UN report.", dossier.Organisation, "UN", "led", "", false},
 		{"according to an organisation", "According to the CCTA, Wahid has run the trust since 2015.", dossier.Organisation, "CCTA", "run", "", false},
 	}
@@ -284,5 +287,31 @@ func TestSourcesApposition(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no based_in(Humanitarian Access Monitor, Geneva): %s", describeRelations(ex))
+	}
+}
+
+func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
+	pub := time.Date(2026, 4, 24, 0, 0, 0, 0, time.UTC)
+	text := "The Desert Brigade has claimed responsibility for Sunday's abduction of four aid workers near Dori.\n\nThe army said soldiers attacked a Desert Brigade camp near Gao on Monday."
+	d := nlp.Annotate(text, pub)
+	CompleteMentions(d)
+	doc := &dossier.Document{Text: text, Agency: "FNA", Published: pub}
+	ex := dossier.NewExtraction(doc, "test")
+	ex.Entities = Entities(d)
+	ex.Events = events.Extract(d, ex.Entities)
+	Claims(d, doc, ex, nil)
+	kinds := map[string]dossier.AttributionKind{}
+	for _, a := range ex.Attributions {
+		kinds[a.ID] = a.Kind
+	}
+	seen := map[string]dossier.AttributionKind{}
+	for _, e := range ex.Events {
+		seen[e.Trigger.Text] = kinds[e.Attribution]
+	}
+	if k, ok := seen["abduction"]; !ok || k != dossier.Outlet {
+		t.Errorf("the claimed abduction: attribution %q (found %v), want outlet; events %v", k, ok, seen)
+	}
+	if k := seen["attacked"]; k != dossier.Organisation {
+		t.Errorf("the attack the army reports: attribution %q, want organisation", k)
 	}
 }

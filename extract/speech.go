@@ -624,6 +624,13 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 	// "Rather is believed to be ...", "X was named as ...": a passive cue
 	// hedges or reports; its subject is not the one who speaks.
 	if j := k - 1; j >= first && v.d.Tokens[k].POS == "VBN" && (v.d.Tokens[j].Lemma == "be" || j > first && betweenSubjectAndCue[v.lower(j)] && v.d.Tokens[j-1].Lemma == "be") {
+		// "X is believed by intelligence officials to be ...": the agent
+		// is the source, and vouches for the sentence.
+		if k+2 < last && v.lower(k+1) == "by" {
+			if src, end, ok := v.sourceOf(k+2, last); ok && end < last && v.lower(end) == "to" {
+				return speech{kind: src.kind, source: src.entity, srcFirst: k + 2, srcLast: end, cue: k, verb: verb, first: first, last: last}, true
+			}
+		}
 		return speech{}, false
 	}
 	// Subject before the verb.
@@ -633,7 +640,7 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 		// "..., Kanwar said, repeating ...": a cue set off by commas in the
 		// middle of a sentence vouches for what came before it.
 		midway := k+1 < last && v.d.Tokens[k+1].Text == "," && start > first+2 && v.d.Tokens[start-1].Text == ","
-		if !midway && after < last-1 && v.hasVerb(after, last) {
+		if !midway && after < last-1 && (v.hasVerb(after, last) || predicativeCues[v.d.Tokens[k].Lemma]) {
 			sp.first, sp.last = after, last
 		} else {
 			// "..., the officials said." covers what came before.
@@ -644,12 +651,18 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 	if j := k - 1; j >= first && !isQuoteMark(v.d.Tokens[j].Text) && v.d.Tokens[j].Text != "," && !betweenSubjectAndCue[v.lower(j)] {
 		return speech{}, false // a subject that names no source
 	}
-	// Inverted: "..., said one of the officials".
-	if src, end, ok := v.sourceOf(k+1, last); ok {
+	// Inverted: "..., said one of the officials" (not "..., says it holds
+	// five", where the source opens a clause of its own).
+	if src, end, ok := v.sourceOf(k+1, last); ok && !(end < last && v.isVerb(end)) {
 		return speech{kind: src.kind, source: src.entity, srcFirst: k + 1, srcLast: end, cue: k, verb: verb, first: first, last: max(first, k-1)}, k-1 > first
 	}
 	return speech{}, false
 }
+
+// predicativeCues say what their object is without a clause: "identified
+// the man as Ali Maiga, a member of the group", "described him as its
+// treasurer": the words after the cue are the claim.
+var predicativeCues = map[string]bool{"identify": true, "describe": true, "name": true}
 
 // clauseStart finds where the clause whose subject ends at token j starts:
 // after the last comma, quote mark, semicolon or "that" before it. With
@@ -768,6 +781,21 @@ func (v *view) skipSourceTail(j, first int) int {
 		}
 		if i-1 >= first && (v.lower(i) == "in" || v.lower(i) == "from") && v.tokEnt[i-1] < 0 && strings.HasPrefix(toks[i-1].POS, "NN") {
 			return i - 1
+		}
+	}
+	// "A source in the Nigerien police", "an official at the interior
+	// ministry", "an officer with the gendarmerie": the body the unnamed
+	// source is in.
+	for i := j; i > first+1 && i >= j-6; i-- {
+		t := toks[i]
+		if i < j && (t.Text == "," || v.isVerb(i)) {
+			break
+		}
+		switch v.lower(i) {
+		case "in", "at", "with", "within", "inside":
+			if kind, ok := speakerHeads[strings.ToLower(toks[i-1].Lemma)]; ok && kind == dossier.Anonymous && i < j {
+				return i - 1
+			}
 		}
 	}
 	// "Sources close to the investigation", "officials familiar with the
