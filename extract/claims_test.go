@@ -290,9 +290,11 @@ func TestSourcesApposition(t *testing.T) {
 	}
 }
 
-func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
+// eventAttributions runs the whole pipeline over text and returns the
+// attribution kind of each event by its trigger's text.
+func eventAttributions(t *testing.T, text string) map[string]dossier.AttributionKind {
+	t.Helper()
 	pub := time.Date(2026, 4, 24, 0, 0, 0, 0, time.UTC)
-	text := "The Desert Brigade has claimed responsibility for Sunday's abduction of four aid workers near Dori.\n\nThe army said soldiers attacked a Desert Brigade camp near Gao on Monday."
 	d := nlp.Annotate(text, pub)
 	CompleteMentions(d)
 	doc := &dossier.Document{Text: text, Agency: "FNA", Published: pub}
@@ -308,6 +310,20 @@ func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
 	for _, e := range ex.Events {
 		seen[e.Trigger.Text] = kinds[e.Attribution]
 	}
+	return seen
+}
+
+func TestHeadlinePassiveIsNoSource(t *testing.T) {
+	// "group suspected" is a passive: the headline's event is what the
+	// lead says its sources said.
+	seen := eventAttributions(t, "Four aid workers kidnapped in Mali, group suspected\n\nBAMAKO, April 24 (FNA) - Four aid workers were kidnapped on Sunday near Gao, security sources said.")
+	if k := seen["kidnapped"]; k != dossier.Anonymous {
+		t.Errorf("the kidnapping: attribution %q, want anonymous; events %v", k, seen)
+	}
+}
+
+func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
+	seen := eventAttributions(t, "The Desert Brigade has claimed responsibility for Sunday's abduction of four aid workers near Dori.\n\nThe army said soldiers attacked a Desert Brigade camp near Gao on Monday.")
 	if k, ok := seen["abduction"]; !ok || k != dossier.Outlet {
 		t.Errorf("the claimed abduction: attribution %q (found %v), want outlet; events %v", k, ok, seen)
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/nlp/text"
 )
 
 // speech is an act of saying or asserting found in the text: who says it,
@@ -633,6 +634,11 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 		}
 		return speech{}, false
 	}
+	// "Four aid workers kidnapped, group suspected": a verb that needs
+	// an object, with none, is a passive; nobody speaks.
+	if objectCues[v.d.Tokens[k].Lemma] && (k+1 >= last || v.d.Tokens[k+1].Kind == text.Punct) {
+		return speech{}, false
+	}
 	// Subject before the verb.
 	if src, start, end, ok := v.subjectBefore(k, first); ok {
 		sp := speech{kind: src.kind, source: src.entity, srcFirst: start, srcLast: end, cue: k, verb: verb}
@@ -658,6 +664,10 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 	}
 	return speech{}, false
 }
+
+// objectCues are cue verbs that take an object ("suspect the group",
+// "blame the army"): without one they are passives.
+var objectCues = map[string]bool{"suspect": true, "blame": true, "accuse": true}
 
 // predicativeCues say what their object is without a clause: "identified
 // the man as Ali Maiga, a member of the group", "described him as its
