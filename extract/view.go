@@ -324,7 +324,7 @@ func (v *view) resolvePronouns() {
 				case src.entity >= 0 && v.ents[src.entity].Type == dossier.Person:
 					speaker, speakerPara = src.entity, v.tokPara[k]
 				case src.entity < 0 && src.kind == dossier.Anonymous:
-					speaker = unnamed
+					speaker, speakerPara = unnamed, v.tokPara[k]
 				}
 			}
 		}
@@ -391,16 +391,18 @@ func (v *view) resolvePronouns() {
 			// "its spokesman" in a sentence that names no organisation
 			// before it: the one the sentence before was about.
 			found = v.firstOrgOfPreviousSentence(k)
-		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k):
+		case speaker == unnamed && want == dossier.Person && !inQuote[k] && v.subjectOfCue(k) && v.namedSince(k, fits, unnamed, speakerPara) < 0:
+			// "..., the official said. ... he said": the unnamed source
+			// goes on, unless a paragraph since named somebody else.
 			found = unnamed
 		case want == dossier.Person && !inQuote[k] && !v.subjectOfCue(k) && v.opensClause(k) && v.firstOfPreviousSentence(k, fits) >= 0:
 			// "He has run the ARWT since 2015" opening a sentence: the
 			// person the sentence before was about, not the last speaker.
 			found = v.firstOfPreviousSentence(k, fits)
-		case fits(speaker) && !inQuote[k] && speakerPara != v.tokPara[k] && v.namedInParagraph(k, fits, speaker) >= 0:
+		case fits(speaker) && !inQuote[k] && speakerPara != v.tokPara[k] && v.namedSince(k, fits, speaker, speakerPara) >= 0:
 			// A new paragraph about somebody else: "Sarr's brother,
 			// Ibrahima Sarr, spoke by telephone. "...," he told SPA."
-			found = v.namedInParagraph(k, fits, speaker)
+			found = v.namedSince(k, fits, speaker, speakerPara)
 		case fits(speaker) && !inQuote[k] && (v.subjectOfCue(k) || !v.namedJustBefore(k, fits, speaker)):
 			found = speaker
 		}
@@ -495,10 +497,11 @@ func (v *view) firstOfPreviousSentence(k int, fits func(int) bool) int {
 	return -1
 }
 
-// namedInParagraph returns the last entity that fits, other than
-// speaker, named before token k outside quotes in k's paragraph, or -1.
-func (v *view) namedInParagraph(k int, fits func(int) bool, speaker int) int {
-	for j := k - 1; j >= 0 && v.tokPara[j] == v.tokPara[k]; j-- {
+// namedSince returns the last entity that fits, other than speaker, named
+// before token k outside quotes in the paragraphs after speakerPara (where
+// the speaker last spoke), or -1.
+func (v *view) namedSince(k int, fits func(int) bool, speaker, speakerPara int) int {
+	for j := k - 1; j >= 0 && v.tokPara[j] > speakerPara; j-- {
 		if e := v.tokEnt[j]; e != speaker && fits(e) && !v.inQuote(j) {
 			return e
 		}
