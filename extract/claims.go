@@ -48,14 +48,14 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 		}
 	}
 	for _, r := range rels {
-		sp := innermost(sps, r.anchor)
+		sp := reportAt(sps, r.anchor)
 		if sp != nil && describesSource(v, sp, r) {
 			// '"...," her brother, Julien Vautrin, told WAW': the reporter
 			// says who the speaker is.
 			sp = nil
 		}
 		if lead := v.leadOf(r.anchor); lead >= 0 && sp == nil {
-			sp = innermost(sps, lead)
+			sp = reportAt(sps, lead)
 		}
 		r.rel.Attribution = a.of(sp)
 		r.rel.Modality = v.modality(r.anchor, sp)
@@ -67,11 +67,11 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 		if anchor >= len(d.Tokens) {
 			continue
 		}
-		sp := innermost(sps, anchor)
+		sp := reportAt(sps, anchor)
 		if lead := v.leadOf(anchor); lead >= 0 && sp == nil {
 			// A headline sums up the lead: "Motorcycle bomb kills four"
 			// is what the lead says police said.
-			sp = innermost(sps, lead)
+			sp = reportAt(sps, lead)
 		}
 		if e.Type == "statement" {
 			// A statement is the act of the one who makes it; whoever
@@ -106,21 +106,84 @@ func describesSource(v *view, sp *speech, r relation) bool {
 	if r.anchor < sp.srcLast {
 		return true
 	}
+	// "The BNIA confirmed the arrest in a statement signed by its
+	// spokesman, X": the words that say how the source spoke.
+	if sp.cue >= 0 && r.anchor > sp.cue && r.anchor-sp.cue <= 14 && v.speechActBetween(sp.cue+1, r.anchor) {
+		return true
+	}
 	j, toks := sp.srcLast, v.d.Tokens
 	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" {
 		j += 3 // the name's acronym
 	}
-	return j < len(toks) && toks[j].Text == "," && r.anchor > j && r.anchor-j <= 6 && (sp.cue < sp.srcFirst || r.anchor < sp.cue)
+	if j >= len(toks) || toks[j].Text != "," || r.anchor <= j {
+		return false
+	}
+	// "The charity, which has worked in Mali since 2012 and is based in
+	// Montreal, said": the apposition between the source and its verb.
+	if sp.cue > j {
+		return r.anchor < sp.cue
+	}
+	return r.anchor-j <= 6
 }
 
-// innermost returns the speech act with the narrowest scope covering token
-// k, or nil when the claim is the outlet's own.
-func innermost(sps []speech, k int) *speech {
+// speechActBetween reports whether tokens [a, b) tell how a source spoke
+// rather than what it said: "in a statement", "in a video posted on",
+// "signed by", "issued by".
+func (v *view) speechActBetween(a, b int) bool {
+	toks := v.d.Tokens
+	for j := a; j < b; j++ {
+		w := v.lower(j)
+		if (w == "signed" || w == "issued") && j+1 < b && v.lower(j+1) == "by" {
+			return true
+		}
+		if w == "in" && j+1 < b {
+			k := j + 1
+			for k < b && k <= j+3 && !documentHeads[strings.ToLower(toks[k].Lemma)] && (toks[k].POS == "DT" || strings.HasPrefix(toks[k].POS, "JJ") || toks[k].POS == "PRP$") {
+				k++
+			}
+			if k < b && documentHeads[strings.ToLower(toks[k].Lemma)] && (k+1 >= b || toks[k+1].Text != "that") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportAt returns the speech act that reports token k: the one with the
+// narrowest scope covering it or, when that speech is itself reported by
+// another ("ONRAT believes ..., one of the officials said"), the outermost
+// report, the source the outlet relies on. It returns nil when the claim is
+// the outlet's own.
+func reportAt(sps []speech, k int) *speech {
 	var best *speech
 	for i := range sps {
 		s := &sps[i]
 		if s.covers(k) && (best == nil || s.last-s.first < best.last-best.first) {
 			best = s
+		}
+	}
+	if best != nil {
+		// Nested reports ("ONRAT believes ..., one of the officials
+		// said"): the source the outlet relies on is the outermost, the
+		// one whose cue no other speech covers.
+		seen := map[*speech]bool{best: true}
+		for range sps {
+			var outer *speech
+			for i := range sps {
+				s := &sps[i]
+				// s reports best: it covers best's cue, and best does not
+				// cover s's, unless s is a report that trails what it
+				// covers ("A believes ..., B said").
+				reports := best.cue >= 0 && s.covers(best.cue) && (s.cue < 0 || !best.covers(s.cue) || s.last <= s.srcFirst)
+				if !seen[s] && reports && s.covers(k) && (outer == nil || s.last-s.first < outer.last-outer.first) {
+					outer = s
+				}
+			}
+			if outer == nil {
+				break
+			}
+			best = outer
+			seen[best] = true
 		}
 	}
 	return best

@@ -152,6 +152,8 @@ func TestSpeeches(t *testing.T) {
 		{"place after the source", "Police in Karachi said on Tuesday that they had arrested a man.", dossier.Organisation, "", "arrested", "", false},
 		{"portfolio minister", "Communication Minister Paul Yameogo told a news conference in Ouagadougou that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
 		{"portfolio minister taken for an organisation", "Interior Minister Paul Yameogo told reporters that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
+		{"the organisation with its article", "The Sahel Water Alliance said the four had been taken towards Ansongo.", dossier.Organisation, "Sahel Water Alliance", "taken", "", false},
+		{"nested reports", "The Desert Brigade believes the men trained in Libya, one of the officials said.", dossier.Anonymous, "", "trained", "", false},
 		{"passive with its agent", "Ali Maiga is believed by intelligence officials to be a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"a source in a body", "A source in the Nigerien police identified the man as Ali Maiga, a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"according to an organisation's report", "Katiba Tessit is led by Boubou Maiga, according to the UN report.", dossier.Organisation, "UN", "led", "", false},
@@ -166,7 +168,7 @@ func TestSpeeches(t *testing.T) {
 				t.Fatalf("no speech found")
 			}
 			k := tokenIndex(t, d, tt.word)
-			sp := innermost(sps, k)
+			sp := reportAt(sps, k)
 			if sp == nil {
 				t.Fatalf("%q is outside every speech: %+v", tt.word, sps)
 			}
@@ -206,7 +208,7 @@ func TestModality(t *testing.T) {
 		d, ex := annotate(t, tt.text)
 		v := newView(d, ex.Entities)
 		k := tokenIndex(t, d, tt.word)
-		if got := v.modality(k, innermost(v.speeches(), k)); got != tt.want {
+		if got := v.modality(k, reportAt(v.speeches(), k)); got != tt.want {
 			t.Errorf("%q at %q: %s, want %s", tt.text, tt.word, got, tt.want)
 		}
 	}
@@ -333,5 +335,18 @@ func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
 	}
 	if k := seen["attacked"]; k != dossier.Organisation {
 		t.Errorf("the attack the army reports: attribution %q, want organisation", k)
+	}
+}
+
+func TestHowTheSourceSpokeIsTheReporters(t *testing.T) {
+	_, ex := annotate(t, "The anti-terrorism brigade confirmed the arrest in a statement signed by its spokesman, Superintendent Ibrahim Souley.")
+	kinds := map[string]dossier.AttributionKind{}
+	for _, a := range ex.Attributions {
+		kinds[a.ID] = a.Kind
+	}
+	for _, r := range ex.Relations {
+		if r.Type == "spokesperson_of" && kinds[r.Attribution] != dossier.Outlet {
+			t.Errorf("spokesperson_of attributed to %s, want the outlet", kinds[r.Attribution])
+		}
 	}
 }

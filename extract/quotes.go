@@ -93,7 +93,7 @@ func (v *view) quotes(indirect []speech) []quoteSpan {
 		if !found {
 			// A quoted phrase inside reported speech: `She said that ...
 			// and that "no proscribed organisation is allowed ..."`.
-			if sp := innermost(indirect, q.open); sp != nil {
+			if sp := reportAt(indirect, q.open); sp != nil {
 				q.speech, q.cue, found = *sp, sp.cue, true
 			}
 		}

@@ -75,6 +75,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if a >= limit {
 		return source{}, a, false
 	}
+	// "the Sahel Water Alliance said": the name after its article.
+	if !titled && v.lower(a) == "the" && a+1 < limit && v.tokEnt[a+1] >= 0 && v.ents[v.tokEnt[a+1]].Type == dossier.Org {
+		a++
+	}
 	// "SSP Anantnag Irfan Qadri", "Governor of Kano State Aminu Bello": the
 	// place of the office, then its holder.
 	if titled {
