@@ -153,6 +153,7 @@ func TestSpeeches(t *testing.T) {
 		{"portfolio minister", "Communication Minister Paul Yameogo told a news conference in Ouagadougou that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
 		{"portfolio minister taken for an organisation", "Interior Minister Paul Yameogo told reporters that the nurse had been released.", dossier.Named, "Paul Yameogo", "released", "", false},
 		{"the organisation with its article", "The Sahel Water Alliance said the four had been taken towards Ansongo.", dossier.Organisation, "Sahel Water Alliance", "taken", "", false},
+		{"a body without a name", "The gendarmerie said the four had been taken towards Ansongo.", dossier.Organisation, "", "taken", "", false},
 		{"nested reports", "The Desert Brigade believes the men trained in Libya, one of the officials said.", dossier.Anonymous, "", "trained", "", false},
 		{"passive with its agent", "Ali Maiga is believed by intelligence officials to be a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"a source in a body", "A source in the Nigerien police identified the man as Ali Maiga, a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
