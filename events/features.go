@@ -28,6 +28,9 @@ type docView struct {
 	// where a head lemma heads a phrase.
 	headCount, phraseCount map[string]int
 	firstSent              map[string]int
+	// classes are the model's word classes (see classes.go), nil for
+	// none.
+	classes map[string][2]uint16
 }
 
 // salience counts how often each head and phrase of cands occurs.
@@ -132,6 +135,27 @@ func (v *docView) features(c candidate) []string {
 	if e := d.Tokens[c.head].Entity; len(e) > 2 {
 		f = append(f, "e="+e[2:])
 	}
+	hca, hcb, hasClass := v.classOf(head)
+	if hasClass {
+		f = append(f, "ca="+hca, "cb="+hcb)
+	}
+	if v.classes != nil {
+		for k := c.first; k < c.last; k++ {
+			if _, b, ok := v.classOf(v.lemma[k]); ok {
+				f = append(f, "cw="+b)
+			}
+		}
+		if c.first-1 >= s.First {
+			if _, b, ok := v.classOf(v.lemma[c.first-1]); ok {
+				f = append(f, "cl1="+b)
+			}
+		}
+		if c.last < s.Last {
+			if _, b, ok := v.classOf(v.lemma[c.last]); ok {
+				f = append(f, "cr1="+b)
+			}
+		}
+	}
 	// context words
 	for k := 1; k <= 3; k++ {
 		l, r := "<s>", "</s>"
@@ -162,6 +186,12 @@ func (v *docView) features(c candidate) []string {
 	for k, n := c.first-1, 0; k >= s.First && n < 8; k, n = k-1, n+1 {
 		if strings.HasPrefix(v.d.Tokens[k].POS, "VB") {
 			f = append(f, "lv="+v.lemma[k], "lvp="+v.lemma[k]+"|"+prep, "lvt="+v.d.Tokens[k].POS+"|"+prep)
+			if _, b, ok := v.classOf(v.lemma[k]); ok {
+				f = append(f, "clv="+b+"|"+prep)
+			}
+			if hasClass {
+				f = append(f, "chl="+hca+"|"+v.lemma[k]+"|"+prep)
+			}
 			break
 		}
 	}
@@ -177,6 +207,12 @@ func (v *docView) features(c candidate) []string {
 				vb, pass = v.lemma[k+1], "p"
 			}
 			f = append(f, "rv="+vb, "rvp="+vb+"|"+pass)
+			if _, b, ok := v.classOf(vb); ok {
+				f = append(f, "crv="+b+"|"+pass)
+			}
+			if hasClass {
+				f = append(f, "chr="+hca+"|"+vb+"|"+pass)
+			}
 			break
 		}
 	}
@@ -201,6 +237,9 @@ func (v *docView) features(c candidate) []string {
 	}
 	if best != "" {
 		f = append(f, "nt="+best, "ntd="+bucket(bestD), "nth="+best+"|"+head)
+		if hasClass {
+			f = append(f, "cnt="+best+"|"+hca)
+		}
 	} else {
 		f = append(f, "nt=none")
 	}

@@ -42,6 +42,7 @@ type Filler struct {
 // can be tuned.
 func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 	v := newDocView(d)
+	v.classes = m.WordClasses
 	cands := candidates(d)
 	v.salience(cands)
 	probs := make([][]float64, len(cands))

@@ -36,6 +36,10 @@ type Model struct {
 	// ChunkMix is, per role, the weight of the chunk-level model in a
 	// phrase's probability: own^(1-w) × chunk^w (0 when missing).
 	ChunkMix map[string]float64
+	// WordClasses maps a lemma to its coarse and fine distributional
+	// class, learnt from the training text (see classes.go); nil for a
+	// model trained without them.
+	WordClasses map[string][2]uint16
 	// Thresholds is the probability a phrase needs to fill each role.
 	Thresholds map[string]float64
 	// OrgWords are words seen in the names of perpetrator organisations

@@ -38,6 +38,9 @@ type TrainOptions struct {
 	// NoChunkModel leaves out the second, chunk-level model (see
 	// Model.ChunkWeights).
 	NoChunkModel bool
+	// NoWordClasses leaves out the word-class features (see
+	// Model.WordClasses).
+	NoWordClasses bool
 }
 
 // normalise is the comparison form of a filler: lower-cased, spaces
@@ -146,6 +149,17 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	}
 	var raws []raw
 	counts := map[string]int{}
+	views := make([]*docView, len(docs))
+	for di, td := range docs {
+		views[di] = newDocView(td.Doc)
+	}
+	if !opt.NoWordClasses {
+		texts := make([][][]string, len(views))
+		for i, v := range views {
+			texts[i] = docLemmas(v)
+		}
+		m.WordClasses = wordClasses(texts)
+	}
 	for di, td := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -160,7 +174,8 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 				}
 			}
 		}
-		v := newDocView(td.Doc)
+		v := views[di]
+		v.classes = m.WordClasses
 		cands := candidates(td.Doc)
 		v.salience(cands)
 		chunkClass := map[int]int{}
