@@ -611,6 +611,14 @@ func (v *view) speeches() []speech {
 				out = append(out, sp)
 				continue
 			}
+			if sp, ok := v.learntFrom(k, sent.First, sent.Last); ok {
+				out = append(out, sp)
+				continue
+			}
+			if sp, ok := v.reportsThat(k, sent.First, sent.Last); ok {
+				out = append(out, sp)
+				continue
+			}
 			verb, ok := v.cueAt(k)
 			if !ok {
 				continue
@@ -621,6 +629,49 @@ func (v *view) speeches() []speech {
 		}
 	}
 	return out
+}
+
+// learntFrom reads "SPA has learned from security sources that ...",
+// "the newspaper heard from two officials that ...": the outlet passes on
+// what the source after "from" told it.
+func (v *view) learntFrom(k, first, last int) (speech, bool) {
+	l := v.d.Tokens[k].Lemma
+	if l != "learn" && l != "hear" || !v.isVerb(k) || k+2 >= last || v.lower(k+1) != "from" {
+		return speech{}, false
+	}
+	src, end, ok := v.sourceOf(k+2, last)
+	if !ok || src.kind == dossier.Outlet {
+		return speech{}, false
+	}
+	after := end
+	for t := end; t < last && t <= end+6; t++ {
+		if v.lower(t) == "that" {
+			after = t + 1
+			break
+		}
+	}
+	return speech{kind: src.kind, source: src.entity, srcFirst: k + 2, srcLast: end, cue: k, first: after, last: last}, after < last
+}
+
+// reportsThat reads "There were unconfirmed reports that ...", "amid
+// reports that ...": unnamed reports vouch for the clause after "that",
+// and hedge it when unconfirmed.
+func (v *view) reportsThat(k, first, last int) (speech, bool) {
+	t := v.d.Tokens[k]
+	if t.Lemma != "report" && t.Lemma != "rumour" && t.Lemma != "rumor" || t.POS != "NNS" || k+1 >= last || v.lower(k+1) != "that" {
+		return speech{}, false
+	}
+	hedged := false
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		if v.tokEnt[j] >= 0 || v.isVerb(j) && v.d.Tokens[j].Lemma != "be" {
+			return speech{}, false // "Indian media reports", "he denied reports"
+		}
+		switch v.lower(j) {
+		case "unconfirmed", "unverified":
+			hedged = true
+		}
+	}
+	return speech{kind: dossier.Anonymous, source: -1, srcFirst: k, srcLast: k + 1, cue: k, verb: cueVerb{hedges: hedged}, first: k + 2, last: last}, k+2 < last
 }
 
 // speechAt reads the speech act around cue verb k in the sentence of
@@ -735,6 +786,23 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 			}
 		}
 	}
+	// "Residents reached by telephone said", "officials contacted by SPA
+	// said", "sources quoted by local media said": a participle phrase
+	// between the source and its verb.
+	part := -1
+	for p := j; p > first && p >= j-6; p-- {
+		t := v.d.Tokens[p]
+		if t.Text == "," || isQuoteMark(t.Text) || v.isVerb(p) && t.POS != "VBN" {
+			break
+		}
+		if t.POS == "VBN" && p < j && v.lower(p+1) == "by" {
+			part = p
+			break
+		}
+	}
+	if part > first {
+		j = part - 1
+	}
 	appositive := false
 	if j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
 		j--
@@ -773,7 +841,7 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 		}
 	}
 	// Between the source and the verb only auxiliaries, or the apposition.
-	if !ok || !(v.onlyAuxiliaries(end, k) || appositive && end < k && v.d.Tokens[end].Text == ",") {
+	if !ok || !(v.onlyAuxiliaries(end, k) || appositive && end < k && v.d.Tokens[end].Text == "," || part > first && end == part) {
 		return source{}, 0, 0, false
 	}
 	return src, start, end, true
