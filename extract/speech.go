@@ -701,6 +701,13 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 		// "..., Kanwar said, repeating ...": a cue set off by commas in the
 		// middle of a sentence vouches for what came before it.
 		midway := k+1 < last && v.d.Tokens[k+1].Text == "," && start > first+2 && v.d.Tokens[start-1].Text == ","
+		// "Moussa ould Sidi, the ministry said, is the brother of ...": set
+		// off between a subject and its verb, the cue vouches for the
+		// whole sentence.
+		if midway && k+2 < last && v.d.Tokens[k+2].POS != "VBG" && !v.hasVerb(first, start-1) && v.hasVerb(k+2, last) {
+			sp.first, sp.last = first, last
+			return sp, true
+		}
 		if !midway && after < last-1 && (v.hasVerb(after, last) || predicativeCues[v.d.Tokens[k].Lemma]) {
 			sp.first, sp.last = after, last
 		} else {
