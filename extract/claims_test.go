@@ -158,6 +158,7 @@ func TestSpeeches(t *testing.T) {
 		{"learned from", "FNA has learned from security sources that the gunmen attacked a convoy near Menaka.", dossier.Anonymous, "", "attacked", "", false},
 		{"unconfirmed reports", "There were unconfirmed reports that gunmen kidnapped a priest in Menaka.", dossier.Anonymous, "", "kidnapped", "", false},
 		{"parenthetical cue", "Moussa ould Sidi, the ministry said, is the younger brother of the group's leader.", dossier.Organisation, "", "brother", "", false},
+		{"prosecutors as a body", "The gang ran drug routes to the port, prosecutors said.", dossier.Organisation, "", "ran", "", false},
 		{"nested reports", "The Desert Brigade believes the men trained in Libya, one of the officials said.", dossier.Anonymous, "", "trained", "", false},
 		{"passive with its agent", "Ali Maiga is believed by intelligence officials to be a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"a source in a body", "A source in the Nigerien police identified the man as Ali Maiga, a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},

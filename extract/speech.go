@@ -548,6 +548,12 @@ func (v *view) speakerHead(a, limit int) (int, dossier.AttributionKind, bool) {
 		if _, head := speakerHeads[strings.ToLower(toks[h].Lemma)]; !head && !strings.HasPrefix(toks[h].POS, "NN") {
 			continue
 		}
+		// A plural may speak for a body its singular does not:
+		// "prosecutors said" is the prosecution's word, "a prosecutor
+		// said" one person's.
+		if kind, ok := speakerHeads[strings.ToLower(toks[h].Text)]; ok {
+			return h + 1, kind, true
+		}
 		lemma := strings.ToLower(toks[h].Lemma)
 		if kind, ok := speakerHeads[lemma]; ok {
 			return h + 1, kind, true
