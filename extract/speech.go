@@ -714,6 +714,13 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 			sp.first, sp.last = first, last
 			return sp, true
 		}
+		// "X met officials on Wednesday, the embassy said in a statement,
+		// and visited ...": the sentence goes on after the cue's own
+		// words, which vouch for all of it.
+		if c := v.cueAdjunctEnd(k+1, last); start > first+2 && v.d.Tokens[start-1].Text == "," && c+1 < last && v.d.Tokens[c].Text == "," && (v.lower(c+1) == "and" || v.lower(c+1) == "but") {
+			sp.first, sp.last = first, last
+			return sp, true
+		}
 		if !midway && after < last-1 && (v.hasVerb(after, last) || predicativeCues[v.d.Tokens[k].Lemma]) {
 			sp.first, sp.last = after, last
 		} else {
@@ -731,6 +738,38 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 		return speech{kind: src.kind, source: src.entity, srcFirst: k + 1, srcLast: end, cue: k, verb: verb, first: first, last: max(first, k-1)}, k-1 > first
 	}
 	return speech{}, false
+}
+
+// cueAdjunctEnd returns the token after the words at k that tell how or
+// when a source spoke ("in a statement", "on Tuesday", "in a video posted
+// online"), k itself when there are none.
+func (v *view) cueAdjunctEnd(k, last int) int {
+	toks := v.d.Tokens
+	for k < last {
+		switch {
+		case v.lower(k) == "in" && k+1 < last:
+			j := k + 1
+			for j < last && j <= k+3 && (toks[j].POS == "DT" || strings.HasPrefix(toks[j].POS, "JJ") || toks[j].POS == "PRP$") {
+				j++
+			}
+			if j >= last || !documentHeads[strings.ToLower(toks[j].Lemma)] {
+				return k
+			}
+			k = j + 1
+		case v.lower(k) == "on" || v.lower(k) == "late" || v.lower(k) == "early" || v.isDateToken(k):
+			j := k
+			for j < last && (v.lower(j) == "on" || v.lower(j) == "late" || v.lower(j) == "early" || v.isDateToken(j)) {
+				j++
+			}
+			if j == k+1 && !v.isDateToken(k) {
+				return k
+			}
+			k = j
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // objectCues are cue verbs that take an object ("suspect the group",
