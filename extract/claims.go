@@ -196,6 +196,11 @@ func (v *view) leadOf(k int) int {
 	if v.tokPara[k] != 0 || len(v.d.Sentences) < 2 || v.tokSent[k] != 0 {
 		return -1
 	}
+	// A headline ends with no full stop; a first paragraph that does is
+	// the lead itself (a record whose title is given apart).
+	if h := v.d.Sentences[0]; h.Last > h.First && v.d.Tokens[h.Last-1].Text == "." {
+		return -1
+	}
 	lead := v.d.Sentences[1]
 	if v.tokPara[lead.First] == 0 {
 		return -1

@@ -364,3 +364,25 @@ func TestHowTheSourceSpokeIsTheReporters(t *testing.T) {
 		t.Errorf("no spokesperson_of: %s", describeRelations(ex))
 	}
 }
+
+func TestFirstParagraphWithFullStopIsTheLead(t *testing.T) {
+	// A record whose title is given apart opens with its lead, which the
+	// next paragraph's source does not vouch for.
+	_, ex := annotate(t, "Police in Karachi arrested a man who raised funds for the Al-Noor Relief Trust (ANRT), a Quetta-based charity.\n\nThe man, identified as Sajid Ali, was arrested at a shop where, police said, he kept collection boxes.")
+	kinds := map[string]dossier.AttributionKind{}
+	for _, a := range ex.Attributions {
+		kinds[a.ID] = a.Kind
+	}
+	found := false
+	for _, r := range ex.Relations {
+		if r.Type == "based_in" {
+			found = true
+			if k := kinds[r.Attribution]; k != dossier.Outlet {
+				t.Errorf("based_in attributed to %s, want the outlet", k)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no based_in: %s", describeRelations(ex))
+	}
+}

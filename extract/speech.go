@@ -695,6 +695,11 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 		}
 		return speech{}, false
 	}
+	// "The man, identified as Sajid Mehmood, was arrested": a participle
+	// set off after a noun is a passive; nobody speaks.
+	if v.d.Tokens[k].POS == "VBN" && k > first && v.d.Tokens[k-1].Text == "," {
+		return speech{}, false
+	}
 	// "Four aid workers kidnapped, group suspected": a verb that needs
 	// an object, with none, is a passive; nobody speaks.
 	if objectCues[v.d.Tokens[k].Lemma] && (k+1 >= last || v.d.Tokens[k+1].Kind == text.Punct) {
@@ -714,6 +719,17 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 			sp.first, sp.last = first, last
 			return sp, true
 		}
+		// "a charity that Indian investigators link to the attack", "who
+		// officials say is the brother of": a cue in a relative clause
+		// vouches for that clause only, not for the sentence around it.
+		if start-1 > first && (relativePronouns[v.lower(start-1)] || v.lower(start-1) == "that") {
+			end := k + 1
+			for end < last && v.d.Tokens[end].Text != "," && v.d.Tokens[end].Text != ";" {
+				end++
+			}
+			sp.first, sp.last = k+1, end
+			return sp, sp.first < sp.last
+		}
 		// "X met officials on Wednesday, the embassy said in a statement,
 		// and visited ...": the sentence goes on after the cue's own
 		// words, which vouch for all of it.
@@ -721,7 +737,7 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 			sp.first, sp.last = first, last
 			return sp, true
 		}
-		if !midway && after < last-1 && (v.hasVerb(after, last) || predicativeCues[v.d.Tokens[k].Lemma]) {
+		if !midway && after < last-1 && (v.hasVerb(after, last) || predicativeCues[v.d.Tokens[k].Lemma] && v.d.Tokens[k-1].Text != ",") {
 			sp.first, sp.last = after, last
 		} else {
 			// "..., the officials said." covers what came before.
