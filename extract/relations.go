@@ -216,7 +216,27 @@ func (v *view) kinOfBefore(k int) bool {
 	for i >= 0 && (v.d.Tokens[i].POS == "DT" || v.d.Tokens[i].POS == "PRP$" || strings.HasPrefix(v.d.Tokens[i].POS, "JJ")) {
 		i--
 	}
-	return i < 0 || v.d.Tokens[i].Lemma != "be"
+	if i >= 0 && v.d.Tokens[i].Lemma == "be" {
+		return false
+	}
+	// "Alhassane Ag Intallah, 41, a trader and the younger brother of the
+	// group's leader, Hamadoun Ag Intallah,": the kin phrase describes the
+	// person before it, so the name after the title is the leader's.
+	for p := i; p > 0 && p >= i-10; p-- {
+		if v.isVerb(p) {
+			break
+		}
+		if v.d.Tokens[p].Text == "," {
+			q := p - 1
+			if q > 0 && v.d.Tokens[q].POS == "CD" && v.d.Tokens[q-1].Text == "," {
+				q -= 2 // an age: "Ag Intallah, 41,"
+			}
+			if e := v.tokEnt[q]; e >= 0 && v.ents[e].Type == dossier.Person {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // titleRef is a person named only by a title in an organisation: "the LeQ
