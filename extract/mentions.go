@@ -231,8 +231,15 @@ func useAcronyms(d *nlp.Doc, ms []nlp.Mention, acronyms map[string]dossier.Entit
 			continue
 		}
 		if i := coveringMention(ms, k); i >= 0 {
-			if ms[i].First == k && ms[i].Last == k+1 {
+			m := ms[i]
+			switch {
+			case m.First == k && m.Last == k+1:
 				ms[i].Type = typ
+			case m.First == k && m.Type != typ && typ == dossier.Org:
+				// "SWA staffers Ibrahim Keita" taken for one name: the
+				// acronym is the organisation's, the rest stays.
+				ms[i] = mentionOf(d, k+1, m.Last, m.Type)
+				ms = append(ms, mentionOf(d, k, k+1, typ))
 			}
 			continue
 		}

@@ -113,8 +113,12 @@ func (v *view) titleSpan(k, limit int) (int, string) {
 		}
 		s := v.textOf(k, k+n)
 		if t, ok := gazetteer.Title(s); ok {
-			if p := v.d.Tokens[k].POS; t.Class == gazetteer.TitleRole && !strings.HasPrefix(p, "NN") && !strings.HasPrefix(p, "JJ") {
-				continue // "head" as a verb, "chief" as an adjective
+			// "head" as a verb, "chief" as an adjective; but "SWA staffers
+			// Ibrahim Keita", a plural the tagger took for a verb, is a
+			// title before the names of its holders.
+			plural := n == 1 && v.d.Tokens[k].POS == "VBZ" && k+1 < len(v.tokEnt) && v.tokEnt[k+1] >= 0 && v.ents[v.tokEnt[k+1]].Type == dossier.Person
+			if p := v.d.Tokens[k].POS; t.Class == gazetteer.TitleRole && !strings.HasPrefix(p, "NN") && !strings.HasPrefix(p, "JJ") && !plural {
+				continue
 			}
 			return n, t.Class
 		}
