@@ -55,7 +55,7 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 			sp = nil
 		}
 		if lead := v.leadOf(r.anchor); lead >= 0 && sp == nil {
-			sp = reportAt(sps, lead)
+			sp = v.leadReport(sps, lead)
 		}
 		r.rel.Attribution = a.of(sp)
 		r.rel.Modality = v.modality(r.anchor, sp)
@@ -71,7 +71,7 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 		if lead := v.leadOf(anchor); lead >= 0 && sp == nil {
 			// A headline sums up the lead: "Motorcycle bomb kills four"
 			// is what the lead says police said.
-			sp = reportAt(sps, lead)
+			sp = v.leadReport(sps, lead)
 		}
 		if e.Type == "statement" {
 			// A statement is the act of the one who makes it; whoever
@@ -206,6 +206,29 @@ func (v *view) leadOf(k int) int {
 		return -1
 	}
 	return v.datelineEnd(lead.First, lead.Last)
+}
+
+// leadReport returns the source the lead sentence starting at token lead
+// rests on: the report covering its first verb ("Gunmen abducted ...,
+// security sources said"), or the one that verb makes ("Police said
+// gunmen ..."); nil when the lead is the outlet's own.
+func (v *view) leadReport(sps []speech, lead int) *speech {
+	_, last := v.sentence(lead)
+	for k := lead; k < last; k++ {
+		if !v.isVerb(k) {
+			continue
+		}
+		if sp := reportAt(sps, k); sp != nil {
+			return sp
+		}
+		for i := range sps {
+			if sps[i].cue == k {
+				return &sps[i]
+			}
+		}
+		return nil
+	}
+	return reportAt(sps, lead)
 }
 
 // innermostOutside is innermost among the speech acts whose cue is not

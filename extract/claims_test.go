@@ -335,6 +335,13 @@ func TestHeadlinePassiveIsNoSource(t *testing.T) {
 	}
 }
 
+func TestHeadlineRestsOnTheLeadsSource(t *testing.T) {
+	seen := eventAttributions(t, "Gunmen kill four in Gao market attack\n\nGAO, April 24 (FNA) - Police said gunmen killed four people at a market in Gao on Sunday.")
+	if k := seen["kill"]; k != dossier.Organisation {
+		t.Errorf("the headline's attack: attribution %q, want organisation (the lead's police); events %v", k, seen)
+	}
+}
+
 func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
 	seen := eventAttributions(t, "The Desert Brigade has claimed responsibility for Sunday's abduction of four aid workers near Dori.\n\nThe army said soldiers attacked a Desert Brigade camp near Gao on Monday.")
 	if k, ok := seen["abduction"]; !ok || k != dossier.Outlet {
