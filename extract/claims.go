@@ -49,6 +49,11 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	}
 	for _, r := range rels {
 		sp := reportAt(sps, r.anchor)
+		if sp == nil {
+			// "The charity named the four as A, B and C": a relation read
+			// from a cue's own words is that source's.
+			sp = cueOf(sps, r.anchor)
+		}
 		if sp != nil && describesSource(v, sp, r) {
 			// '"...," her brother, Julien Vautrin, told WAW': the reporter
 			// says who the speaker is.
@@ -208,6 +213,16 @@ func (v *view) leadOf(k int) int {
 	return v.datelineEnd(lead.First, lead.Last)
 }
 
+// cueOf returns the speech act whose cue is token k, or nil.
+func cueOf(sps []speech, k int) *speech {
+	for i := range sps {
+		if sps[i].cue == k {
+			return &sps[i]
+		}
+	}
+	return nil
+}
+
 // leadReport returns the source the lead sentence starting at token lead
 // rests on: the report covering its first verb ("Gunmen abducted ...,
 // security sources said"), or the one that verb makes ("Police said
@@ -221,12 +236,7 @@ func (v *view) leadReport(sps []speech, lead int) *speech {
 		if sp := reportAt(sps, k); sp != nil {
 			return sp
 		}
-		for i := range sps {
-			if sps[i].cue == k {
-				return &sps[i]
-			}
-		}
-		return nil
+		return cueOf(sps, k)
 	}
 	return reportAt(sps, lead)
 }

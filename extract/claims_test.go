@@ -393,3 +393,19 @@ func TestFirstParagraphWithFullStopIsTheLead(t *testing.T) {
 		t.Errorf("no based_in: %s", describeRelations(ex))
 	}
 }
+
+func TestOutletsShortNameIsTheOutlet(t *testing.T) {
+	_, ex := annotate(t, "BAMAKO, April 24 (Sahel Tribune) - Seydou Traore drove for the Sahel Water Alliance for a decade, his brother told the Tribune.\n\nThe charity's Bamako office is run by Marie Lambert, its country director.")
+	found := false
+	for _, r := range ex.Relations {
+		if r.Type == "role_of" && entityName(ex, r.Subject) == "Marie Lambert" {
+			found = true
+			if o := entityName(ex, r.Object); o != "Sahel Water Alliance" {
+				t.Errorf("role_of(Marie Lambert, %s), want the charity", o)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no role_of(Marie Lambert, _): %s", describeRelations(ex))
+	}
+}

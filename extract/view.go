@@ -303,6 +303,17 @@ func (v *view) resolvePronouns() {
 			}
 		}
 	}
+	// "told the Tribune": the outlet's short name is the outlet too.
+	for e := range v.ents {
+		if v.outlets[e] || v.ents[e].Type != dossier.Org {
+			continue
+		}
+		for o := range v.outlets {
+			if strings.HasSuffix(v.ents[o].Name, " "+v.ents[e].Name) {
+				v.outlets[e] = true
+			}
+		}
+	}
 	outlets := v.outlets
 	speaker := -1     // the entity that last spoke
 	speakerPara := -1 // the paragraph where they spoke
