@@ -91,7 +91,7 @@ func (v *view) ruleTokens(first, last int) []rules.Token {
 	}
 	// Words for an organisation's people ("the four", "its staff").
 	for k := first; k < last; k++ {
-		if _, ok := v.staffRef[k]; ok && out[k-first].Gaz == "" {
+		if _, ok := v.staffRef[k]; ok && (out[k-first].Gaz == "" || out[k-first].Gaz == "demonym") {
 			out[k-first].Gaz = "staff"
 		}
 	}
@@ -369,6 +369,11 @@ func (v *view) relationsOfType(m rules.Match, first, last int, typ, title string
 // organisation and a role ("the LeQ chief"), it returns a reference to
 // the holder of that title instead.
 func (v *view) slotEntities(a, b int, want []dossier.EntityType, constrained bool) ([]int, *titleRef) {
+	// "The Canadian, Paul Gagnon,": a nationality that stands for one of
+	// an organisation's people is that organisation in an object slot.
+	if org, ok := v.staffRef[a]; ok && b == a+1 && typeIn(dossier.Org, want) && v.isNationality(a) {
+		return []int{org}, nil
+	}
 	var out []int
 	for _, e := range v.entitiesIn(a, b) {
 		if !constrained || typeIn(v.ents[e].Type, want) {

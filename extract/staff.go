@@ -121,6 +121,19 @@ func (v *view) refersToStaff(k, sentFirst int) bool {
 	case w == "those":
 		return k+1 < len(v.d.Tokens) && v.d.Tokens[k+1].POS == "VBN"
 	}
+	// "The Canadian, Paul Gagnon,", "the other Malian", "The Senegalese
+	// hostage, Fatou Diop": one of the set by nationality.
+	if v.isNationality(k) && k > sentFirst {
+		j := k - 1
+		if v.lower(j) == "other" && j > sentFirst {
+			j--
+		}
+		next := ""
+		if k+1 < len(v.d.Tokens) {
+			next = v.lower(k + 1)
+		}
+		return v.lower(j) == "the" && (next == "," || staffRefNouns[next+"s"] || staffRefNouns[next] || next == "national" || next == "citizen")
+	}
 	if !numberWords[w] && !staffRefNouns[w] && !staffNouns[w] && !v.isStaffNoun(k) {
 		return false
 	}
@@ -133,4 +146,14 @@ func (v *view) refersToStaff(k, sentFirst int) bool {
 		j--
 	}
 	return j >= sentFirst && v.lower(j) == "the"
+}
+
+// isNationality reports whether token k is a demonym ("Canadian",
+// "Malian").
+func (v *view) isNationality(k int) bool {
+	if e := v.tokEnt[k]; e >= 0 && v.ents[e].Type == dossier.NORP {
+		return true
+	}
+	_, ok := gazetteer.Demonym(v.d.Tokens[k].Text)
+	return ok
 }
