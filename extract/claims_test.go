@@ -409,3 +409,22 @@ func TestOutletsShortNameIsTheOutlet(t *testing.T) {
 		t.Errorf("no role_of(Marie Lambert, _): %s", describeRelations(ex))
 	}
 }
+
+func TestTheGroupIsTheSentencesSubject(t *testing.T) {
+	// "the group" with no group named in its sentence stands for the one
+	// the last sentence naming groups was about, not the one it named in
+	// passing.
+	_, ex := annotate(t, "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.")
+	found := false
+	for _, r := range ex.Relations {
+		if r.Type == "supports" && entityName(ex, r.Subject) == "Moussa Sidi" {
+			found = true
+			if o := entityName(ex, r.Object); o != "Desert Brigade" {
+				t.Errorf("supports(Moussa Sidi, %s), want the Desert Brigade", o)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no supports(Moussa Sidi, _): %s", describeRelations(ex))
+	}
+}

@@ -431,6 +431,13 @@ func (v *view) resolvePronouns() {
 				}
 			}
 		}
+		if found >= 0 && body && v.tokSent[k] != v.tokSent[v.lastMentionBefore(k, found)] {
+			// "the group" with none named in its sentence: of the sentence
+			// that last named one, the group it is about (named first,
+			// its subject in news copy), not one named in passing: in
+			// "KaR receives weapons from the ISSP. ... the group", KaR.
+			found = v.firstFitting(v.lastMentionBefore(k, found), fits, found)
+		}
 		if found == -1 {
 			continue
 		}
@@ -439,6 +446,29 @@ func (v *view) resolvePronouns() {
 			genders[found] = g
 		}
 	}
+}
+
+// lastMentionBefore returns the last token before k that names entity e
+// (k itself when none does).
+func (v *view) lastMentionBefore(k, e int) int {
+	for j := k - 1; j >= 0; j-- {
+		if v.tokEnt[j] == e {
+			return j
+		}
+	}
+	return k
+}
+
+// firstFitting returns the first entity that fits named in the sentence
+// of token j, or fallback.
+func (v *view) firstFitting(j int, fits func(int) bool, fallback int) int {
+	first, last := v.sentence(j)
+	for i := first; i < last; i++ {
+		if fits(v.tokEnt[i]) {
+			return v.tokEnt[i]
+		}
+	}
+	return fallback
 }
 
 // orgHeadedBy returns the organisation named last before token k whose
