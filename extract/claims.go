@@ -27,6 +27,7 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 	// Relations first: the titles they give ("interior minister of Niger")
 	// name the speaker of "the minister said".
 	rels := v.relations(rs)
+	v.rels = rels
 	addTitles(ex.Entities, rels)
 	v.titleMentions(ex.Entities)
 

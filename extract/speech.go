@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/gazetteer"
 	"github.com/dossier-osint/dossier/nlp/text"
 )
 
@@ -129,6 +130,24 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		for b < limit && v.tokEnt[b] == e {
 			b++
 		}
+		// "the KaR leader said", "the group's leader added": the person
+		// the story gave that title in that organisation.
+		if v.ents[e].Type == dossier.Org {
+			t := b
+			if t < limit && (v.lower(t) == "'s" || v.lower(t) == "’s") {
+				t++
+			}
+			if m, class := v.titleSpan(t, limit); m > 0 && class == "role" && !isSpokesperson(v.d.Tokens[t+m-1].Lemma) && (t+m >= limit || v.tokEnt[t+m] < 0) {
+				if p := v.holderBefore(a, v.textOf(t, t+m), e); p >= 0 {
+					return source{kind: dossier.Named, entity: p}, t + m, true
+				}
+				// "the SWA director said" with no director named: a
+				// person the text does not name.
+				if t+m >= limit || !(v.tokEnt[t+m] >= 0 || t+m+1 < limit && v.d.Tokens[t+m].Text == "," && v.tokEnt[t+m+1] >= 0) {
+					return source{kind: dossier.Anonymous, entity: -1}, t + m, true
+				}
+			}
+		}
 		// "a JeS spokesperson", "Pakistan's foreign ministry": the entity
 		// modifies a speaker noun that follows; "Ganie's brother" is not
 		// Ganie.
@@ -181,6 +200,16 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if k := a + 1; k+1 < limit && v.lower(k) == "of" && (toks[a].POS == "CD" || v.lower(a) == "one" || v.lower(a) == "some") {
 		if src, end, ok := v.sourceOf(k+1, limit); ok {
 			return src, end, true
+		}
+	}
+	// "the group's leader said": the person the story made its leader.
+	if v.lower(a) == "the" && a+3 < limit && groupNouns[v.lower(a+1)] && (v.lower(a+2) == "'s" || v.lower(a+2) == "’s") {
+		if e, ok := v.pronounEnt[a+1]; ok && e >= 0 {
+			if m, class := v.titleSpan(a+3, limit); m > 0 && class == "role" && !isSpokesperson(v.d.Tokens[a+3+m-1].Lemma) {
+				if p := v.holderBefore(a, v.textOf(a+3, a+3+m), e); p >= 0 {
+					return source{kind: dossier.Named, entity: p}, a + 3 + m, true
+				}
+			}
 		}
 	}
 	// "the group said": the organisation it stands for.
@@ -415,6 +444,33 @@ func (v *view) titledBefore(k int, title string) int {
 			head, _, _ := strings.Cut(strings.ToLower(t), " of ")
 			if strings.HasSuffix(head, strings.ToLower(title)) {
 				return e
+			}
+		}
+	}
+	return -1
+}
+
+// holderBefore returns the person named before token k whose titles give
+// them title in organisation org ("leader of Katibat al-Rimal" for "the
+// KaR leader"), or -1.
+func (v *view) holderBefore(k int, title string, org int) int {
+	for j := k - 1; j >= 0; j-- {
+		e := v.tokEnt[j]
+		if e < 0 || v.ents[e].Type != dossier.Person {
+			continue
+		}
+		for _, t := range v.ents[e].Attributes["titles"] {
+			head, of, ok := strings.Cut(t, " of ")
+			if ok && strings.HasSuffix(strings.ToLower(head), strings.ToLower(title)) && (of == v.ents[org].Name || containsFold(v.ents[org].Aliases, of)) {
+				return e
+			}
+		}
+	}
+	// "Qasmi, who founded the LeQ": the relation the title names.
+	if t, ok := gazetteer.Title(title); ok && t.Relation != "" && t.Relation != "role_of" && t.Relation != "member_of" {
+		for _, r := range v.rels {
+			if r.rel.Type == t.Relation && r.object == org && r.anchor < k && v.ents[r.subject].Type == dossier.Person {
+				return r.subject
 			}
 		}
 	}

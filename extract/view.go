@@ -28,6 +28,9 @@ type view struct {
 	// staffRef maps the words that name an organisation's people ("four
 	// staff of SWA", "the four") to the organisation (see staffRefs).
 	staffRef map[int]int
+	// rels are the relations read from the text, once read (Claims reads
+	// them before the speech acts, whose sources they help name).
+	rels []relation
 }
 
 func newView(d *nlp.Doc, ents []dossier.Entity) *view {
