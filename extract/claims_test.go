@@ -260,51 +260,6 @@ func TestListsAreNeverNull(t *testing.T) {
 	}
 }
 
-// TestSpeakersDescriptionIsTheReporters checks that who a speaker is ("her
-// brother, Julien Vautrin, told") is not what the speaker says.
-func TestSpeakersDescriptionIsTheReporters(t *testing.T) {
-	_, ex := annotate(t, "Claire Vautrin, a nurse, was kidnapped in Niger.\n\n\"She has never hurt anyone,\" her brother, Julien Vautrin, told reporters.")
-	kinds := map[string]dossier.AttributionKind{}
-	for _, a := range ex.Attributions {
-		kinds[a.ID] = a.Kind
-	}
-	found := false
-	for _, r := range ex.Relations {
-		if r.Type != "sibling_of" {
-			continue
-		}
-		found = true
-		if k := kinds[r.Attribution]; k == dossier.Named {
-			t.Errorf("sibling_of attributed to the speaker (%s)", k)
-		}
-	}
-	if !found {
-		t.Errorf("no sibling_of in %+v", ex.Relations)
-	}
-}
-
-func TestSourcesApposition(t *testing.T) {
-	// The apposition after a source's name is the reporter's description
-	// of the source, and names a place the story names nowhere else.
-	_, ex := annotate(t, "Attacks on aid workers have risen, according to the Humanitarian Access Monitor (HAM), a Geneva-based research group.")
-	kinds := map[string]dossier.AttributionKind{}
-	for _, a := range ex.Attributions {
-		kinds[a.ID] = a.Kind
-	}
-	found := false
-	for _, r := range ex.Relations {
-		if r.Type == "based_in" && entityName(ex, r.Object) == "Geneva" {
-			found = true
-			if k := kinds[r.Attribution]; k != dossier.Outlet {
-				t.Errorf("based_in attributed to %s, want the outlet", k)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no based_in(Humanitarian Access Monitor, Geneva): %s", describeRelations(ex))
-	}
-}
-
 // eventAttributions runs the whole pipeline over text and returns the
 // attribution kind of each event by its trigger's text.
 func eventAttributions(t *testing.T, text string) map[string]dossier.AttributionKind {
@@ -354,79 +309,62 @@ func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
 	}
 }
 
-func TestHowTheSourceSpokeIsTheReporters(t *testing.T) {
-	_, ex := annotate(t, "The Brigade Nationale Antiterroriste (BNA) confirmed the arrest in a statement signed by its spokesman, Superintendent Ibrahim Souley.")
-	kinds := map[string]dossier.AttributionKind{}
-	for _, a := range ex.Attributions {
-		kinds[a.ID] = a.Kind
+// TestRelationClaims checks, for a relation read from a sentence, the
+// entity it links and the attribution it gets.
+func TestRelationClaims(t *testing.T) {
+	tests := []struct {
+		name, text    string
+		typ, subject  string // the relation looked for ("" subject: any)
+		object        string // the object it must link ("" for any)
+		kind, notKind dossier.AttributionKind
+	}{
+		{"a speaker's description is the reporter's", "Claire Vautrin, a nurse, was kidnapped in Niger.\n\n\"She has never hurt anyone,\" her brother, Julien Vautrin, told reporters.",
+			"sibling_of", "", "", "", dossier.Named},
+		// The apposition after a source's name is the reporter's, and
+		// names a place the story names nowhere else.
+		{"a source's apposition", "Attacks on aid workers have risen, according to the Humanitarian Access Monitor (HAM), a Geneva-based research group.",
+			"based_in", "", "Geneva", dossier.Outlet, ""},
+		{"how the source spoke is the reporter's", "The Brigade Nationale Antiterroriste (BNA) confirmed the arrest in a statement signed by its spokesman, Superintendent Ibrahim Souley.",
+			"spokesperson_of", "", "", dossier.Outlet, ""},
+		// A record whose title is given apart opens with its lead, which
+		// the next paragraph's source does not vouch for.
+		{"a first paragraph with a full stop is the lead", "Police in Karachi arrested a man who raised funds for the Al-Noor Relief Trust (ANRT), a Quetta-based charity.\n\nThe man, identified as Sajid Ali, was arrested at a shop where, police said, he kept collection boxes.",
+			"based_in", "", "", dossier.Outlet, ""},
+		{"an outlet's short name is the outlet", "BAMAKO, April 24 (Sahel Tribune) - Seydou Traore drove for the Sahel Water Alliance for a decade, his brother told the Tribune.\n\nThe charity's Bamako office is run by Marie Lambert, its country director.",
+			"role_of", "Marie Lambert", "Sahel Water Alliance", "", ""},
+		// "the group" with no group named in its sentence stands for the
+		// one the last sentence naming groups was about, not the one it
+		// named in passing.
+		{"the group is the last sentence's subject", "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.",
+			"supports", "Moussa Sidi", "Desert Brigade", "", ""},
 	}
-	found := false
-	for _, r := range ex.Relations {
-		if r.Type == "spokesperson_of" {
-			found = true
-			if kinds[r.Attribution] != dossier.Outlet {
-				t.Errorf("spokesperson_of attributed to %s, want the outlet", kinds[r.Attribution])
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ex := annotate(t, tt.text)
+			kinds := map[string]dossier.AttributionKind{}
+			for _, a := range ex.Attributions {
+				kinds[a.ID] = a.Kind
 			}
-		}
-	}
-	if !found {
-		t.Errorf("no spokesperson_of: %s", describeRelations(ex))
-	}
-}
-
-func TestFirstParagraphWithFullStopIsTheLead(t *testing.T) {
-	// A record whose title is given apart opens with its lead, which the
-	// next paragraph's source does not vouch for.
-	_, ex := annotate(t, "Police in Karachi arrested a man who raised funds for the Al-Noor Relief Trust (ANRT), a Quetta-based charity.\n\nThe man, identified as Sajid Ali, was arrested at a shop where, police said, he kept collection boxes.")
-	kinds := map[string]dossier.AttributionKind{}
-	for _, a := range ex.Attributions {
-		kinds[a.ID] = a.Kind
-	}
-	found := false
-	for _, r := range ex.Relations {
-		if r.Type == "based_in" {
-			found = true
-			if k := kinds[r.Attribution]; k != dossier.Outlet {
-				t.Errorf("based_in attributed to %s, want the outlet", k)
+			found := false
+			for _, r := range ex.Relations {
+				if r.Type != tt.typ || tt.subject != "" && entityName(ex, r.Subject) != tt.subject {
+					continue
+				}
+				if tt.object != "" && entityName(ex, r.Object) != tt.object {
+					t.Errorf("%s(%s, %s), want object %s", r.Type, entityName(ex, r.Subject), entityName(ex, r.Object), tt.object)
+				}
+				found = true
+				k := kinds[r.Attribution]
+				if tt.kind != "" && k != tt.kind {
+					t.Errorf("%s attributed to %s, want %s", r.Type, k, tt.kind)
+				}
+				if tt.notKind != "" && k == tt.notKind {
+					t.Errorf("%s attributed to %s", r.Type, k)
+				}
 			}
-		}
-	}
-	if !found {
-		t.Errorf("no based_in: %s", describeRelations(ex))
-	}
-}
-
-func TestOutletsShortNameIsTheOutlet(t *testing.T) {
-	_, ex := annotate(t, "BAMAKO, April 24 (Sahel Tribune) - Seydou Traore drove for the Sahel Water Alliance for a decade, his brother told the Tribune.\n\nThe charity's Bamako office is run by Marie Lambert, its country director.")
-	found := false
-	for _, r := range ex.Relations {
-		if r.Type == "role_of" && entityName(ex, r.Subject) == "Marie Lambert" {
-			found = true
-			if o := entityName(ex, r.Object); o != "Sahel Water Alliance" {
-				t.Errorf("role_of(Marie Lambert, %s), want the charity", o)
+			if !found {
+				t.Errorf("no %s(%s, _): %s", tt.typ, tt.subject, describeRelations(ex))
 			}
-		}
-	}
-	if !found {
-		t.Errorf("no role_of(Marie Lambert, _): %s", describeRelations(ex))
-	}
-}
-
-func TestTheGroupIsTheSentencesSubject(t *testing.T) {
-	// "the group" with no group named in its sentence stands for the one
-	// the last sentence naming groups was about, not the one it named in
-	// passing.
-	_, ex := annotate(t, "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.")
-	found := false
-	for _, r := range ex.Relations {
-		if r.Type == "supports" && entityName(ex, r.Subject) == "Moussa Sidi" {
-			found = true
-			if o := entityName(ex, r.Object); o != "Desert Brigade" {
-				t.Errorf("supports(Moussa Sidi, %s), want the Desert Brigade", o)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no supports(Moussa Sidi, _): %s", describeRelations(ex))
+		})
 	}
 }
