@@ -14,12 +14,21 @@ import (
 // pipeline does, with a publication date of Friday 24 April 2026.
 func annotate(t *testing.T, s string) (*nlp.Doc, *dossier.Extraction) {
 	t.Helper()
+	return annotateEvents(t, s, false)
+}
+
+// annotateEvents is annotate, with the event stage too when withEvents.
+func annotateEvents(t *testing.T, s string, withEvents bool) (*nlp.Doc, *dossier.Extraction) {
+	t.Helper()
 	pub := time.Date(2026, 4, 24, 0, 0, 0, 0, time.UTC)
 	d := nlp.Annotate(s, pub)
 	CompleteMentions(d)
 	doc := &dossier.Document{Text: s, Agency: "FNA", Published: pub}
 	ex := dossier.NewExtraction(doc, "test")
 	ex.Entities = Entities(d)
+	if withEvents {
+		ex.Events = events.Extract(d, ex.Entities)
+	}
 	Claims(d, doc, ex, nil)
 	return d, ex
 }
@@ -264,14 +273,7 @@ func TestListsAreNeverNull(t *testing.T) {
 // attribution kind of each event by its trigger's text.
 func eventAttributions(t *testing.T, text string) map[string]dossier.AttributionKind {
 	t.Helper()
-	pub := time.Date(2026, 4, 24, 0, 0, 0, 0, time.UTC)
-	d := nlp.Annotate(text, pub)
-	CompleteMentions(d)
-	doc := &dossier.Document{Text: text, Agency: "FNA", Published: pub}
-	ex := dossier.NewExtraction(doc, "test")
-	ex.Entities = Entities(d)
-	ex.Events = events.Extract(d, ex.Entities)
-	Claims(d, doc, ex, nil)
+	_, ex := annotateEvents(t, text, true)
 	kinds := map[string]dossier.AttributionKind{}
 	for _, a := range ex.Attributions {
 		kinds[a.ID] = a.Kind
