@@ -338,6 +338,11 @@ func (v *view) relationsOfType(m rules.Match, first, last int, typ, title string
 	types, constrained := slotTypes[typ]
 	subjects, subjRef := v.slotEntities(first+subj.Start, first+subj.End, types[0], constrained)
 	objects, objRef := v.slotEntities(first+obj.Start, first+obj.End, types[1], constrained)
+	// "a member of the Menaka regional council": a place that modifies
+	// the noun after it is not the body the person belongs to.
+	if end := first + obj.End; (typ == "member_of" || typ == "role_of" || typ == "leader_of") && v.placeModifier(first+obj.Start, end) {
+		return nil
+	}
 	anchor := first + m.Start
 	if p, ok := m.Arg("pred"); ok {
 		anchor = first + p.Start
@@ -363,6 +368,29 @@ func (v *view) relationsOfType(m rules.Match, first, last int, typ, title string
 	}
 	return out
 }
+
+// placeModifier reports whether tokens [a, b) end in a place's name that
+// a common noun follows ("the Menaka regional council").
+func (v *view) placeModifier(a, b int) bool {
+	e := v.tokEnt[b-1]
+	if e < 0 || b >= len(v.d.Tokens) || v.tokEnt[b] >= 0 {
+		return false
+	}
+	// (A name the recogniser took for an organisation's, "the Menaka
+	// regional council", when the gazetteer knows it as a place.)
+	if t := v.ents[e].Type; t != dossier.GPE && t != dossier.Loc && !(t == dossier.Org && gazetteer.IsPlace(v.ents[e].Name)) {
+		return false
+	}
+	t := v.d.Tokens[b]
+	if placeKinds[strings.ToLower(t.Text)] {
+		return false // "the Menaka region" is the place
+	}
+	return (strings.HasPrefix(t.POS, "NN") || strings.HasPrefix(t.POS, "JJ")) && t.POS != "NNP" && t.POS != "NNPS"
+}
+
+// placeKinds follow a place's name as part of it: "the Menaka region".
+var placeKinds = map[string]bool{"region": true, "province": true, "district": true, "state": true, "county": true,
+	"prefecture": true, "department": true, "municipality": true, "area": true, "valley": true, "city": true, "town": true}
 
 // slotEntities returns the entities of the wanted types named in tokens
 // [a, b). When a person is wanted and none is named but the tokens hold an
