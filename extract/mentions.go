@@ -53,6 +53,7 @@ func CompleteMentions(d *nlp.Doc) {
 	ms = dropTitles(d, ms)
 	if mixed {
 		ms = titledHolders(d, ms)
+		ms = portfolioWords(d, ms)
 	}
 	if mixed {
 		ms = untaggedAcronyms(d, ms)
@@ -949,6 +950,30 @@ func ordinalWord(w string) bool {
 // romanceConnectors join the words of a Spanish, French or Portuguese
 // organisation's name.
 var romanceConnectors = map[string]bool{"de": true, "del": true, "du": true, "des": true, "la": true, "pour": true, "para": true, "por": true, "et": true, "y": true, "e": true, "do": true, "da": true}
+
+// portfolioWords drops the mention of a word that qualifies the title of
+// the person named after it, which the recogniser took for an
+// organisation: "Interior" of "Interior Minister Hama Souley", "Defence"
+// of "Defence Secretary X".
+func portfolioWords(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	isPerson := func(k int) bool {
+		i := coveringMention(ms, k)
+		return i >= 0 && ms[i].Type == dossier.Person && ms[i].First == k
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		_, country := gazetteer.Country(m.Text)
+		if (m.Type == dossier.Org || m.Type == dossier.Misc) && !country && !isAcronym(m.Text) && m.Last-m.First == 1 && m.Last+1 < len(d.Tokens) {
+			n, _ := roleAt(d, m.Last, len(d.Tokens))
+			_, known := gazetteer.Title(m.Text + " " + d.Tokens[m.Last].Text)
+			if n > 0 && isPerson(m.Last+n) && (known || gazetteer.IsCommonWord(strings.ToLower(m.Text))) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
 
 // titledHolders makes a person of the name after a title that the
 // recogniser took, with the title, for an organisation or a place:

@@ -75,6 +75,25 @@ func TestCompleteMentions(t *testing.T) {
 	}
 }
 
+// TestPortfolioIsPartOfTheTitle checks that the word qualifying a title
+// ("Interior" of "Interior Minister") is no organisation, while a country
+// before a title stays one.
+func TestPortfolioIsPartOfTheTitle(t *testing.T) {
+	_, ex := annotate(t, "Interior Minister Hama Souley said the man had been a member of the group since 2020. US Attorney Katherine Doyle told reporters the case was strong.")
+	for _, e := range ex.Entities {
+		if e.Name == "Interior" {
+			t.Errorf("%q is an entity (%s)", e.Name, e.Type)
+		}
+	}
+	found := false
+	for _, e := range ex.Entities {
+		found = found || e.Name == "US"
+	}
+	if !found {
+		t.Errorf("no entity US: %s", describeEntities(ex))
+	}
+}
+
 // TestMentionsInCapitalsAreLeftAlone checks that text all in capitals,
 // where case says nothing of names, keeps the recogniser's mentions.
 func TestMentionsInCapitalsAreLeftAlone(t *testing.T) {
