@@ -80,6 +80,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Abu Yahya", "told", "FNA", "The foreigners are in"}, {"Hamadou Ag Ossad", "said", "", "We do not want money"}}},
 		{"the organisation's titled person", "Desert Brigade leader Hamadou Ag Ossad appeared in the video.\n\n\"The foreigners are our guests,\" the Desert Brigade leader added. \"We will not harm them if our demands are met,\" the group's leader said.\n\n\"We are in contact with the kidnappers,\" the FNA director said.",
 			[]want{{"Hamadou Ag Ossad", "added", "", "The foreigners are our"}, {"Hamadou Ag Ossad", "said", "", "We will not harm them"}, {"", "said", "", "We are in contact with"}}},
+		{"the organisation's person", `"Our colleagues are humanitarians," said SWA's Marie Lambert.`,
+			[]want{{"Marie Lambert", "said", "", "Our colleagues are humanitarians"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},

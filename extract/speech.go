@@ -152,6 +152,12 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		// modifies a speaker noun that follows; "Ganie's brother" is not
 		// Ganie.
 		poss := b < limit && (v.lower(b) == "'s" || v.lower(b) == "’s")
+		// "said SWA's Marie Lambert": the organisation's person speaks.
+		if poss && v.ents[e].Type == dossier.Org {
+			if p, end, ok := v.personAfterTitles(b+1, limit); ok {
+				return source{kind: dossier.Named, entity: p}, end, true
+			}
+		}
 		hb, kind, ok := v.speakerHead(b, limit)
 		if poss && !ok {
 			hb, kind, ok = v.speakerHead(b+1, limit)
