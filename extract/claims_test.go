@@ -82,6 +82,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Hamadou Ag Ossad", "added", "", "The foreigners are our"}, {"Hamadou Ag Ossad", "said", "", "We will not harm them"}, {"", "said", "", "We are in contact with"}}},
 		{"the organisation's person", `"Our colleagues are humanitarians," said SWA's Marie Lambert.`,
 			[]want{{"Marie Lambert", "said", "", "Our colleagues are humanitarians"}}},
+		{"a relative named in apposition", `"She only wanted to bring water to villages," the brother of one of the hostages, Ibrahima Diop, told reporters.`,
+			[]want{{"Ibrahima Diop", "told", "", "She only wanted to bring"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},

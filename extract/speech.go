@@ -290,7 +290,8 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if kind == dossier.Anonymous && !documentHeads[strings.ToLower(toks[b-1].Lemma)] {
 		c := b
 		if c < limit && (v.lower(c) == "for" || v.lower(c) == "of" || v.lower(c) == "at") {
-			for c++; c < limit && c < b+6 && toks[c].Text != "," && (toks[c].POS == "DT" || strings.HasPrefix(toks[c].POS, "JJ") || strings.HasPrefix(toks[c].POS, "NN")); c++ {
+			// ("the brother of one of the hostages, Ibrahima Diop,")
+			for c++; c < limit && c < b+7 && toks[c].Text != "," && (toks[c].POS == "DT" || toks[c].POS == "CD" || v.lower(c) == "of" || strings.HasPrefix(toks[c].POS, "JJ") || strings.HasPrefix(toks[c].POS, "NN")); c++ {
 			}
 		}
 		// One person names one speaker ("prosecutors, Quiñónez ran" does
