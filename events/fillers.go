@@ -19,6 +19,9 @@ type Filler struct {
 	// chunk-level model's best over the phrases of its chunk (Own when
 	// the model has none).
 	Own, Chunk float64
+	// Sent is the role's sentence gate's probability for the phrase's
+	// sentence (1 when the model has none; 0 counts as unknown).
+	Sent float64
 	// Incident is the gate's probability that the document reports an
 	// attack.
 	Incident float64
@@ -65,6 +68,24 @@ func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 		}
 	}
 	gate := m.incident(v)
+	type sentKey struct {
+		cls string
+		si  int
+	}
+	sent := map[sentKey]float64{}
+	sentProb := func(cls string, si int) float64 {
+		g := m.RoleSent[cls]
+		if g == nil {
+			return 1
+		}
+		k := sentKey{cls, si}
+		if p, ok := sent[k]; ok {
+			return p
+		}
+		p := g.prob(v, si)
+		sent[k] = p
+		return p
+	}
 	var out []Filler
 	for i, c := range cands {
 		p, q := probs[i], probs[i]
@@ -76,7 +97,7 @@ func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 				continue
 			}
 			sp := dossier.Span{Start: d.Tokens[c.first].Start, End: d.Tokens[c.last-1].End}
-			out = append(out, Filler{Role: cls, Own: p[k], Chunk: q[k], Incident: gate, Span: sp, Text: d.Text[sp.Start:sp.End],
+			out = append(out, Filler{Role: cls, Own: p[k], Chunk: q[k], Sent: sentProb(cls, c.sent), Incident: gate, Span: sp, Text: d.Text[sp.Start:sp.End],
 				Sentence: c.sent, outer: c.outer + 1, kind: c.kind})
 		}
 	}
@@ -85,12 +106,17 @@ func (m *Model) Scored(d *nlp.Doc, floor float64) []Filler {
 }
 
 // Mix sets the probability of each of scored from its Own and Chunk
-// probabilities by the model's ChunkMix.
+// probabilities by the model's ChunkMix, times its sentence's probability
+// under the role's sentence gate (Sent) raised to the role's
+// RoleSentPower.
 func (m *Model) Mix(scored []Filler) {
 	for i := range scored {
 		f := &scored[i]
 		w := m.ChunkMix[f.Role]
 		f.Prob = math.Pow(f.Own, 1-w) * math.Pow(f.Chunk, w)
+		if e := m.RoleSentPower[f.Role]; e != 0 && f.Sent > 0 {
+			f.Prob *= math.Pow(f.Sent, e)
+		}
 	}
 }
 

@@ -322,3 +322,85 @@ func fitLogistic(ctx context.Context, raw [][]string, ys []float64, index map[st
 	}
 	return w, nil
 }
+
+// SentGate is a logistic regression over the features of one sentence
+// (sentFeatures).
+type SentGate struct {
+	Features map[string]int32
+	Weights  []float32
+}
+
+// prob returns the gate's probability for sentence si of v.
+func (g *SentGate) prob(v *docView, si int) float64 {
+	z := 0.0
+	for _, f := range sentFeatures(v, si) {
+		if k, ok := g.Features[f]; ok {
+			z += float64(g.Weights[k])
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// trainRoleSent fits a sentence gate per role: a sentence is positive
+// when it names one of its document's fillers of that role.
+func (m *Model) trainRoleSent(ctx context.Context, docs []TrainingDoc, opt TrainOptions) error {
+	counts := map[string]int{}
+	var raw [][]string
+	roles := m.Classes[1:]
+	ys := make(map[string][]float64, len(roles))
+	for _, td := range docs {
+		v := newDocView(td.Doc)
+		phrases := map[string][]string{}
+		for _, r := range roles {
+			for _, e := range td.Fillers[r] {
+				for _, a := range e {
+					if n := normalise(a); len(n) > 2 {
+						phrases[r] = append(phrases[r], n)
+					}
+				}
+			}
+		}
+		for si, s := range td.Doc.Sentences {
+			if s.Boilerplate {
+				continue
+			}
+			f := sentFeatures(v, si)
+			for _, x := range f {
+				counts[x]++
+			}
+			raw = append(raw, f)
+			for _, r := range roles {
+				y := 0.0
+				if namesFiller(td.Doc, si, phrases[r]) {
+					y = 1
+				}
+				ys[r] = append(ys[r], y)
+			}
+		}
+	}
+	names := make([]string, 0, len(counts))
+	for s := range counts {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	index := map[string]int32{}
+	for i, s := range names {
+		index[s] = int32(i)
+	}
+	m.RoleSent = map[string]*SentGate{}
+	for _, r := range roles {
+		w, err := fitLogistic(ctx, raw, ys[r], index, len(names), sgd{iters: sentIters, rate: sentRate, decay: 1, l2: sentL2, seed: opt.Seed})
+		if err != nil {
+			return err
+		}
+		g := &SentGate{Features: map[string]int32{}}
+		for i, s := range names {
+			if math.Abs(w[i]) >= sentEps {
+				g.Features[s] = int32(len(g.Weights))
+				g.Weights = append(g.Weights, float32(w[i]))
+			}
+		}
+		m.RoleSent[r] = g
+	}
+	return nil
+}

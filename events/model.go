@@ -61,6 +61,12 @@ type Model struct {
 	SentFeatures map[string]int32
 	SentWeights  []float32
 	SentPower    float64
+	// RoleSent, when present, holds per role a sentence gate (see
+	// gate.go): the probability that a sentence names a filler of that
+	// role. A phrase's probability is then multiplied by its sentence's
+	// raised to RoleSentPower (0 when missing).
+	RoleSent      map[string]*SentGate
+	RoleSentPower map[string]float64
 	// GateMin is the gate's probability below which a document has no
 	// attack roles at all.
 	GateMin float64
@@ -124,6 +130,11 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	if len(m.ChunkWeights) != 0 && len(m.ChunkWeights) != len(m.Weights) {
 		return nil, fmt.Errorf("decode events model: %d chunk weights for %d weights", len(m.ChunkWeights), len(m.Weights))
+	}
+	for r, g := range m.RoleSent {
+		if g == nil || len(g.Features) != len(g.Weights) {
+			return nil, fmt.Errorf("decode events model: bad sentence gate for %s", r)
+		}
 	}
 	if m.Reranker != nil {
 		for r, w := range m.Reranker.Weights {

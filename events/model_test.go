@@ -194,6 +194,18 @@ func TestSentenceGate(t *testing.T) {
 	if a, c := m.Incident(attack), m.Incident(calm); a <= c {
 		t.Errorf("incident probability of an attack report %.3f, of a festival report %.3f", a, c)
 	}
+	// the weapon's sentence gate prefers the sentence of the attack to
+	// that of the fair.
+	both := nlp.Annotate("The lowland cell attacked the railway bridge with grenades. The mayor opened a fair in the old harbour.", time.Time{})
+	sent := map[int]float64{}
+	for _, f := range m.Scored(both, 0) {
+		if f.Role == events.Weapon {
+			sent[f.Sentence] = f.Sent
+		}
+	}
+	if len(sent) != 2 || sent[0] <= sent[1] {
+		t.Errorf("weapon sentence gate by sentence: %v, want the first higher", sent)
+	}
 }
 
 func TestMixChunkModel(t *testing.T) {

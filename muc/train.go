@@ -191,6 +191,12 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 		}
 		mixAll()
 	}
+	// the per-role sentence gates count from 0 (no effect) up.
+	roleSent := m.RoleSent != nil && m.Reranker == nil
+	if roleSent {
+		m.RoleSentPower = map[string]float64{}
+		mixAll()
+	}
 	var best *Score
 	bestTh, bestPower, bestMin := map[string]float64{}, 0.0, 0.0
 	// The incident gate always counts (a power of 0 would ignore it, and
@@ -240,6 +246,30 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 			}
 			m.ChunkMix[r], m.Thresholds[r] = keepW, keepT
 			mixAll()
+		}
+	}
+	// the power of each role's sentence gate, with that role's
+	// threshold.
+	if roleSent {
+		for _, r := range roles {
+			keepE, keepT := 0.0, m.Thresholds[r]
+			for _, e := range []float64{0, 0.25, 0.5, 1, 2} {
+				m.RoleSentPower[r] = e
+				mixAll()
+				for _, t := range grid {
+					m.Thresholds[r] = t
+					if s := eval(m.Thresholds); objective(s) > objective(best) {
+						best, keepE, keepT = s, e, t
+					}
+				}
+			}
+			m.RoleSentPower[r], m.Thresholds[r] = keepE, keepT
+			mixAll()
+			// a gate the tuner gives no weight is dropped (a smaller
+			// file, the same fillers).
+			if keepE == 0 {
+				delete(m.RoleSent, r)
+			}
 		}
 	}
 	bestLimit := 0
@@ -337,8 +367,8 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 			logf("trained the reranker on %d folds in %s", opt.RerankFolds, time.Since(t0).Round(time.Millisecond))
 		}
 		s := Tune(m, ad)
-		logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, chunk mix %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
-			m.GatePower, m.GateMin, m.Thresholds, m.ChunkMix, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
+		logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, chunk mix %v, sentence gate powers %v, limit %d: dev micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
+			m.GatePower, m.GateMin, m.Thresholds, m.ChunkMix, m.RoleSentPower, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 		return m, nil
 	}
 	scored, err := foldScored(ctx, at, tds, opt.Folds, opt.TrainOptions)
@@ -357,8 +387,8 @@ func TrainModel(ctx context.Context, train, dev []Document, opt TrainOptions) (*
 	}
 	logf("trained %s in %s", m, time.Since(t0).Round(time.Millisecond))
 	s := tune(m, cs)
-	logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, chunk mix %v, limit %d: cross-validated train micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
-		m.GatePower, m.GateMin, m.Thresholds, m.ChunkMix, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
+	logf("tuned gate power %.2f, gate minimum %.2f, thresholds %v, chunk mix %v, sentence gate powers %v, limit %d: cross-validated train micro P/R/F1 %.2f/%.2f/%.2f, false alarms %.1f%%",
+		m.GatePower, m.GateMin, m.Thresholds, m.ChunkMix, m.RoleSentPower, m.Limit, 100*s.Micro().P(), 100*s.Micro().R(), 100*s.Micro().F1(), 100*s.FalseAlarmRate())
 	if len(ad) > 0 {
 		s, err := Evaluate(m, ad, nil)
 		if err != nil {
