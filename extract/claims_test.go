@@ -343,6 +343,8 @@ func TestRelationClaims(t *testing.T) {
 		// named in passing.
 		{"the group is the last sentence's subject", "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.",
 			"supports", "Moussa Sidi", "Desert Brigade", "", ""},
+		{"the group is no institute", "The Desert Brigade claimed the kidnapping. Analysts said the group, which emerged in 2018 as a splinter of the Sahel Liberation Front, turned to kidnapping.\n\n\"They need money,\" said Mariam Coulibaly, a researcher at the Bamako Institute for Security Studies.\n\nAccording to an intelligence official, the group is led by Hamadou Ag Ossad.",
+			"leader_of", "Hamadou Ag Ossad", "Desert Brigade", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

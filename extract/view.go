@@ -144,7 +144,8 @@ var (
 		"office": true, "committee": true, "assembly": true, "senate": true, "cabinet": true, "tribunal": true,
 		"university": true, "department": true, "directorate": true, "secretariat": true, "bureau": true,
 		"mission": true, "fund": true, "programme": true, "program": true, "institute": true, "college": true,
-		"academy": true, "corporation": true, "company": true, "ministries": true, "presidency": true}
+		"academy": true, "corporation": true, "company": true, "ministries": true, "presidency": true,
+		"centre": true, "center": true, "studies": true, "research": true, "foundation": true}
 	// groupNouns, after "the", stand for an organisation already named.
 	groupNouns = map[string]bool{"group": true, "outfit": true, "organisation": true, "organization": true, "movement": true, "charity": true, "trust": true, "agency": true, "militia": true, "network": true}
 	// describingNouns among them say what kind of body it is: they stand
@@ -390,7 +391,7 @@ func (v *view) resolvePronouns() {
 		}
 		fits := func(e int) bool {
 			return e >= 0 && e < len(v.ents) && v.ents[e].Type == want && (genders[e] == unknownGender || genders[e] == g) && !outlets[e] && e != apposed &&
-				!(body && institutionHeads[strings.ToLower(lastWord(v.ents[e].Name))])
+				!(body && v.institution(e))
 		}
 		// Inside a quote, "he" is somebody the speaker talks about.
 		found := -1
@@ -451,6 +452,18 @@ func (v *view) resolvePronouns() {
 	}
 }
 
+// institution reports whether entity e's name holds a word of public
+// bodies, schools and companies ("Bamako Institute for Security
+// Studies").
+func (v *view) institution(e int) bool {
+	for _, w := range strings.Fields(strings.ToLower(v.ents[e].Name)) {
+		if institutionHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // lastMentionBefore returns the last token before k that names entity e
 // (k itself when none does).
 func (v *view) lastMentionBefore(k, e int) int {
@@ -462,13 +475,17 @@ func (v *view) lastMentionBefore(k, e int) int {
 	return k
 }
 
-// firstFitting returns the first entity that fits named in the sentence
-// of token j, or fallback.
+// firstFitting returns the first entity that fits named (or referred to)
+// in the sentence of token j, or fallback.
 func (v *view) firstFitting(j int, fits func(int) bool, fallback int) int {
 	first, last := v.sentence(j)
 	for i := first; i < last; i++ {
 		if fits(v.tokEnt[i]) {
 			return v.tokEnt[i]
+		}
+		// "the group" there, already read: the group it stood for.
+		if e, ok := v.pronounEnt[i]; ok && fits(e) {
+			return e
 		}
 	}
 	return fallback
