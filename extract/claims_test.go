@@ -84,6 +84,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Marie Lambert", "said", "", "Our colleagues are humanitarians"}}},
 		{"a relative named in apposition", `"She only wanted to bring water to villages," the brother of one of the hostages, Ibrahima Diop, told reporters.`,
 			[]want{{"Ibrahima Diop", "told", "", "She only wanted to bring"}}},
+		{"quoted as saying", `"Our colleagues are humanitarians," an SWA statement quoted country director Marie Lambert as saying.`,
+			[]want{{"Marie Lambert", "saying", "", "Our colleagues are humanitarians"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},

@@ -192,6 +192,13 @@ func (v *view) speakerAfter(q *quoteSpan) bool {
 			return true
 		}
 	}
+	// `"...," a statement quoted country director Marie Lambert as
+	// saying`: the person quoted speaks.
+	if p, cue, ok := v.quotedAs(k, limit); ok {
+		q.speech = speech{kind: dossier.Named, source: p, srcFirst: cue, srcLast: cue + 1, cue: cue, verb: cueVerbs["say"]}
+		q.cue = cue
+		return true
+	}
 	for j := k; j < limit; j++ {
 		verb, ok := v.cueAt(j)
 		if !ok {
@@ -220,6 +227,28 @@ func (v *view) speakerAfter(q *quoteSpan) bool {
 		return true
 	}
 	return false
+}
+
+// quotedAs finds "quoted X as saying" in tokens [k, limit): the person X
+// and the token of "saying".
+func (v *view) quotedAs(k, limit int) (int, int, bool) {
+	for j := k; j < limit; j++ {
+		if v.d.Tokens[j].Lemma != "quote" || !v.isVerb(j) {
+			continue
+		}
+		for a := j + 1; a+1 < limit && a <= j+10; a++ {
+			if v.lower(a) != "as" || v.lower(a+1) != "saying" {
+				continue
+			}
+			for p := a - 1; p > j; p-- {
+				if e := v.tokEnt[p]; e >= 0 && v.ents[e].Type == dossier.Person {
+					return e, a + 1, true
+				}
+			}
+			return -1, 0, false
+		}
+	}
+	return -1, 0, false
 }
 
 // speakerBefore finds the speaker introducing a quote: `Azar told FNA: "`,
