@@ -86,6 +86,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Ibrahima Diop", "told", "", "She only wanted to bring"}}},
 		{"quoted as saying", `"Our colleagues are humanitarians," an SWA statement quoted country director Marie Lambert as saying.`,
 			[]want{{"Marie Lambert", "saying", "", "Our colleagues are humanitarians"}}},
+		{"the organisation's short name and a place before the title", "Four staff of the Sahel Water Alliance were kidnapped.\n\n\"We are in shock,\" said the Alliance's Mali director, Paul Girard.",
+			[]want{{"Paul Girard", "said", "", "We are in shock"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},

@@ -98,6 +98,7 @@ func Entities(d *nlp.Doc) []dossier.Entity {
 		g.titles = appendNew(g.titles, titles...)
 	}
 	groups = mergeSpellings(groups)
+	groups = mergeShortNames(groups)
 	// Entities are numbered in the order of their first mention.
 	sort.SliceStable(groups, func(a, b int) bool { return groups[a].first < groups[b].first })
 	out := make([]dossier.Entity, 0, len(groups))
@@ -459,6 +460,41 @@ func mergeSpellings(groups []*entityGroup) []*entityGroup {
 		if len(g.mentions) > len(into.mentions)-len(g.mentions) {
 			into.name = g.name
 		}
+	}
+	return out
+}
+
+// mergeShortNames folds an organisation called by the head word of its
+// name alone ("the Alliance" for the Sahel Water Alliance, "the Front")
+// into the one organisation of the document whose name ends in it; the
+// full name stays the entity's name.
+func mergeShortNames(groups []*entityGroup) []*entityGroup {
+	out := groups[:0]
+	for _, g := range groups {
+		var into *entityGroup
+		if g.typ == dossier.Org && len(strings.Fields(g.name)) == 1 && !isAcronym(g.name) {
+			for _, h := range groups {
+				ws := strings.Fields(h.name)
+				if h == g || h.typ != dossier.Org || len(ws) < 2 || !strings.EqualFold(ws[len(ws)-1], g.name) {
+					continue
+				}
+				if into != nil {
+					into = nil // two to choose from: leave it
+					break
+				}
+				into = h
+			}
+		}
+		if into == nil {
+			out = append(out, g)
+			continue
+		}
+		for n := range g.names {
+			into.names[n] = true
+		}
+		into.mentions = append(into.mentions, g.mentions...)
+		into.titles = appendNew(into.titles, g.titles...)
+		into.first = min(into.first, g.first)
 	}
 	return out
 }

@@ -106,7 +106,8 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			b++
 		}
 		// A word or two may qualify the title: "Mali's Security Minister".
-		for mod := 0; mod <= 2 && b+mod < limit && v.tokEnt[b+mod] < 0; mod++ {
+		// ("the Alliance's Mali director": a place may qualify it too.)
+		for mod := 0; mod <= 2 && b+mod < limit && (v.tokEnt[b+mod] < 0 || v.placeOrPeople(v.tokEnt[b+mod])); mod++ {
 			t := b + mod
 			if m, _ := v.titleSpan(t, limit); m > 0 {
 				// The holder at once or in apposition: "SWA's country
@@ -388,6 +389,13 @@ func (v *view) portfolioTitle(k, limit int) int {
 		}
 	}
 	return 0
+}
+
+// placeOrPeople reports whether entity e is a place or a people
+// (GPE, LOC, NORP).
+func (v *view) placeOrPeople(e int) bool {
+	t := v.ents[e].Type
+	return t == dossier.GPE || t == dossier.Loc || t == dossier.NORP
 }
 
 // officeTail returns the token after the place or body of an office
