@@ -88,6 +88,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Marie Lambert", "saying", "", "Our colleagues are humanitarians"}}},
 		{"the organisation's short name and a place before the title", "Four staff of the Sahel Water Alliance were kidnapped.\n\n\"We are in shock,\" said the Alliance's Mali director, Paul Girard.",
 			[]want{{"Paul Girard", "said", "", "We are in shock"}}},
+		{"the agent of a passive cue", `The fifth captive was described by Abu Dujana as "a French spy working for the organisation".`,
+			[]want{{"Abu Dujana", "described", "", "a French spy working"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},

@@ -127,7 +127,9 @@ func (v *view) quotes(indirect []speech) []quoteSpan {
 	// ("martyrs of the Brigade"), not a quote.
 	out := qs[:0]
 	for _, q := range qs {
-		if q.speech.kind != "" || v.wordsBetween(q.open, q.close) >= minUnattributedWords {
+		// (A quote a cue verb follows is one even when its speaker
+		// cannot be read: `"We will not negotiate," Maiga added.`)
+		if q.speech.kind != "" || q.unread || v.wordsBetween(q.open, q.close) >= minUnattributedWords {
 			out = append(out, q)
 		}
 	}
@@ -273,6 +275,15 @@ func (v *view) speakerBefore(q *quoteSpan) bool {
 		verb, ok := v.cueAt(j)
 		if !ok {
 			continue
+		}
+		// `was described by Abu Dujana as "a French spy working for the
+		// organisation"`: the agent of a passive cue speaks.
+		if v.d.Tokens[j].POS == "VBN" && j+2 < stop && v.lower(j+1) == "by" {
+			if src, end, ok := v.sourceOf(j+2, stop); ok && end < stop && (v.lower(end) == "as" || end+1 == stop) {
+				q.speech = speech{kind: src.kind, source: src.entity, srcFirst: j + 2, srcLast: end, cue: j, verb: verb}
+				q.cue = j
+				return true
+			}
 		}
 		src, start, end, ok := v.subjectBefore(j, first)
 		if !ok {
