@@ -90,6 +90,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Paul Girard", "said", "", "We are in shock"}}},
 		{"the agent of a passive cue", `The fifth captive was described by Abu Dujana as "a French spy working for the organisation".`,
 			[]want{{"Abu Dujana", "described", "", "a French spy working"}}},
+		{"a colon after the speaker's clause", `Security Minister Daoud Maiga spoke on Friday. Maiga was blunt: "The terrorists are lying to raise their price."`,
+			[]want{{"Daoud Maiga", "", "", "The terrorists are lying"}}},
 		{"curly marks", "“The shooting lasted ten minutes and then they were gone,” Farida Khan said.",
 			[]want{{"Farida Khan", "said", "", "The shooting lasted"}}},
 		{"scare quotes are not quotes", `The group called the killings "a warning" in a statement.`, nil},

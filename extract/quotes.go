@@ -294,6 +294,19 @@ func (v *view) speakerBefore(q *quoteSpan) bool {
 		q.recipient = v.recipientAfter(j, stop)
 		return true
 	}
+	// `Maiga was blunt: "..."`: a colon after a clause whose subject is a
+	// person, or a pronoun standing for one, introduces that person's
+	// words.
+	if stop > first && toks[stop-1].Text == ":" {
+		a := first
+		for a < stop && (toks[a].POS == "RB" || toks[a].Text == ",") {
+			a++
+		}
+		if src, end, ok := v.sourceOf(a, stop-1); ok && src.kind == dossier.Named && end < stop-1 && v.isVerb(end) {
+			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: a, srcLast: end, cue: -1}
+			return true
+		}
+	}
 	return false
 }
 
