@@ -183,6 +183,7 @@ func TestSpeeches(t *testing.T) {
 		{"parenthetical cue", "Moussa ould Sidi, the ministry said, is the younger brother of the group's leader.", dossier.Organisation, "", "brother", "", false},
 		{"prosecutors as a body", "The gang ran drug routes to the port, prosecutors said.", dossier.Organisation, "", "ran", "", false},
 		{"cue between two verbs of one subject", "Thapaliya met officials of the ministry in New Delhi on Wednesday, the embassy said in a statement, and visited two citizens in hospital.", dossier.Organisation, "", "met", "", false},
+		{"their employer", "Four aid workers were abducted on Sunday near Menaka, according to their employer and a local official.", dossier.Organisation, "", "abducted", "", false},
 		{"nested reports", "The Desert Brigade believes the men trained in Libya, one of the officials said.", dossier.Anonymous, "", "trained", "", false},
 		{"passive with its agent", "Ali Maiga is believed by intelligence officials to be a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"a source in a body", "A source in the Nigerien police identified the man as Ali Maiga, a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
