@@ -448,14 +448,7 @@ func mergeSpellings(groups []*entityGroup) []*entityGroup {
 			out = append(out, g)
 			continue
 		}
-		for n := range g.names {
-			into.names[n] = true
-		}
-		into.mentions = append(into.mentions, g.mentions...)
-		into.titles = appendNew(into.titles, g.titles...)
-		if g.first < into.first {
-			into.first = g.first
-		}
+		into.absorb(g)
 		// The better-attested spelling names the entity.
 		if len(g.mentions) > len(into.mentions)-len(g.mentions) {
 			into.name = g.name
@@ -489,14 +482,19 @@ func mergeShortNames(groups []*entityGroup) []*entityGroup {
 			out = append(out, g)
 			continue
 		}
-		for n := range g.names {
-			into.names[n] = true
-		}
-		into.mentions = append(into.mentions, g.mentions...)
-		into.titles = appendNew(into.titles, g.titles...)
-		into.first = min(into.first, g.first)
+		into.absorb(g)
 	}
 	return out
+}
+
+// absorb adds the names, mentions and titles of g to e.
+func (e *entityGroup) absorb(g *entityGroup) {
+	for n := range g.names {
+		e.names[n] = true
+	}
+	e.mentions = append(e.mentions, g.mentions...)
+	e.titles = appendNew(e.titles, g.titles...)
+	e.first = min(e.first, g.first)
 }
 
 func sameSpelling(a, b *entityGroup) bool {

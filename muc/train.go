@@ -229,45 +229,41 @@ func tune(m *events.Model, cs []tuneDoc) *Score {
 	}
 	m.GateMin = bestMin
 	m.GatePower, m.Thresholds = bestPower, bestTh
+	// tuneRole tries each of values for one setting of role r (set
+	// applies it), each with every threshold of the role, and keeps the
+	// best of them (keep, the role's threshold, when none beats it); it
+	// returns the value kept.
+	tuneRole := func(r string, values []float64, keep float64, set func(float64)) float64 {
+		keepT := m.Thresholds[r]
+		for _, w := range values {
+			set(w)
+			mixAll()
+			for _, t := range grid {
+				m.Thresholds[r] = t
+				if s := eval(m.Thresholds); objective(s) > objective(best) {
+					best, keep, keepT = s, w, t
+				}
+			}
+		}
+		set(keep)
+		m.Thresholds[r] = keepT
+		mixAll()
+		return keep
+	}
 	// the weight of the chunk-level model, per role, with that role's
 	// threshold.
 	if m.ChunkMix != nil {
 		for _, r := range roles {
-			keepW, keepT := m.ChunkMix[r], m.Thresholds[r]
-			for _, w := range []float64{0, 0.25, 0.5, 0.75, 1} {
-				m.ChunkMix[r] = w
-				mixAll()
-				for _, t := range grid {
-					m.Thresholds[r] = t
-					if s := eval(m.Thresholds); objective(s) > objective(best) {
-						best, keepW, keepT = s, w, t
-					}
-				}
-			}
-			m.ChunkMix[r], m.Thresholds[r] = keepW, keepT
-			mixAll()
+			tuneRole(r, []float64{0, 0.25, 0.5, 0.75, 1}, m.ChunkMix[r], func(w float64) { m.ChunkMix[r] = w })
 		}
 	}
 	// the power of each role's sentence gate, with that role's
 	// threshold.
 	if roleSent {
 		for _, r := range roles {
-			keepE, keepT := 0.0, m.Thresholds[r]
-			for _, e := range []float64{0, 0.25, 0.5, 1, 2} {
-				m.RoleSentPower[r] = e
-				mixAll()
-				for _, t := range grid {
-					m.Thresholds[r] = t
-					if s := eval(m.Thresholds); objective(s) > objective(best) {
-						best, keepE, keepT = s, e, t
-					}
-				}
-			}
-			m.RoleSentPower[r], m.Thresholds[r] = keepE, keepT
-			mixAll()
 			// a gate the tuner gives no weight is dropped (a smaller
 			// file, the same fillers).
-			if keepE == 0 {
+			if tuneRole(r, []float64{0, 0.25, 0.5, 1, 2}, 0, func(e float64) { m.RoleSentPower[r] = e }) == 0 {
 				delete(m.RoleSent, r)
 			}
 		}
