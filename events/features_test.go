@@ -9,22 +9,22 @@ import (
 )
 
 func TestBlameFeatures(t *testing.T) {
-	d := nlp.Annotate("the judge accused colonel ramos of ordering the murder of the two priests .", time.Time{})
+	d := nlp.Annotate("the prosecutor accused captain varela of ordering the bombing of the river bridge .", time.Time{})
 	v := newDocView(d)
 	var found bool
 	for _, c := range candidates(d) {
-		if phraseText(d, c.first, c.last) != "colonel ramos" {
+		if phraseText(d, c.first, c.last) != "captain varela" {
 			continue
 		}
 		found = true
 		f := strings.Join(v.features(c), " ")
 		for _, want := range []string{"bw=accuse|L", "bw=order|R", "bws=L", "bws=R"} {
 			if !strings.Contains(" "+f+" ", " "+want+" ") {
-				t.Errorf("features of %q lack %s: %s", "colonel ramos", want, f)
+				t.Errorf("features of %q lack %s: %s", "captain varela", want, f)
 			}
 		}
 	}
 	if !found {
-		t.Fatal("no candidate colonel ramos")
+		t.Fatal("no candidate captain varela")
 	}
 }
