@@ -500,7 +500,7 @@ func splitConjoinedNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	var out []nlp.Mention
 	for _, m := range ms {
 		and := -1
-		for k := m.First + 1; k < m.Last-1 && m.Type != dossier.Person; k++ {
+		for k := m.First + 1; k < m.Last-1; k++ {
 			if d.Tokens[k].Text == "and" {
 				and = k
 				break
@@ -513,6 +513,12 @@ func splitConjoinedNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		right := and + 1
 		if d.Tokens[right].Text == "the" {
 			right++
+		}
+		// A "person" is split only into two places the gazetteer knows:
+		// "between Gao and Menaka".
+		if m.Type == dossier.Person && (right >= m.Last || !isPlace(text(m.First, and)) || !isPlace(text(right, m.Last))) {
+			out = append(out, m)
+			continue
 		}
 		if right >= m.Last || !allNameLike(d, m.First, and) || !allNameLike(d, right, m.Last) {
 			out = append(out, m)
