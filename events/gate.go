@@ -167,58 +167,26 @@ func isWordByte(b byte) bool {
 // sentFeatures, a sentence being positive when it names one of its
 // document's role fillers.
 func (m *Model) trainSentGate(ctx context.Context, docs []TrainingDoc, opt TrainOptions) error {
-	counts := map[string]int{}
-	var raw [][]string
 	var ys []float64
-	for _, td := range docs {
+	raw, names, index := sentRows(docs, func(td TrainingDoc) func(si int) {
 		var phrases []string
 		for _, es := range td.Fillers {
-			for _, e := range es {
-				for _, a := range e {
-					if n := normalise(a); len(n) > 2 {
-						phrases = append(phrases, n)
-					}
-				}
-			}
+			phrases = append(phrases, fillerPhrases(es)...)
 		}
-		v := newDocView(td.Doc)
-		for si, s := range td.Doc.Sentences {
-			if s.Boilerplate {
-				continue
-			}
-			f := sentFeatures(v, si)
-			for _, x := range f {
-				counts[x]++
-			}
+		return func(si int) {
 			y := 0.0
 			if namesFiller(td.Doc, si, phrases) {
 				y = 1
 			}
-			raw = append(raw, f)
 			ys = append(ys, y)
 		}
-	}
-	names := make([]string, 0, len(counts))
-	for s := range counts {
-		names = append(names, s)
-	}
-	sort.Strings(names)
-	m.SentFeatures = map[string]int32{}
-	for i, s := range names {
-		m.SentFeatures[s] = int32(i)
-	}
-	w, err := fitLogistic(ctx, raw, ys, m.SentFeatures, len(names), sgd{iters: sentIters, rate: sentRate, decay: 1, l2: sentL2, seed: opt.Seed})
+	})
+	w, err := fitLogistic(ctx, raw, ys, index, len(names), sgd{iters: sentIters, rate: sentRate, decay: 1, l2: sentL2, seed: opt.Seed})
 	if err != nil {
 		return err
 	}
 	// keep only the weights that count (most word pairs are seen once).
-	m.SentFeatures, m.SentWeights = map[string]int32{}, nil
-	for i, s := range names {
-		if math.Abs(w[i]) >= sentEps {
-			m.SentFeatures[s] = int32(len(m.SentWeights))
-			m.SentWeights = append(m.SentWeights, float32(w[i]))
-		}
-	}
+	m.SentFeatures, m.SentWeights = prunedWeights(names, w)
 	m.SentPower = sentPower
 	return nil
 }
@@ -262,10 +230,7 @@ func (m *Model) trainGate(ctx context.Context, docs []TrainingDoc, opt TrainOpti
 		return err
 	}
 	m.GateNorm = true
-	m.GateWeights = make([]float32, len(w))
-	for i, x := range w {
-		m.GateWeights[i] = float32(x)
-	}
+	m.GateWeights = toFloat32(w)
 	return nil
 }
 
@@ -344,22 +309,47 @@ func (g *SentGate) prob(v *docView, si int) float64 {
 // trainRoleSent fits a sentence gate per role: a sentence is positive
 // when it names one of its document's fillers of that role.
 func (m *Model) trainRoleSent(ctx context.Context, docs []TrainingDoc, opt TrainOptions) error {
-	counts := map[string]int{}
-	var raw [][]string
 	roles := m.Classes[1:]
 	ys := make(map[string][]float64, len(roles))
-	for _, td := range docs {
-		v := newDocView(td.Doc)
+	raw, names, index := sentRows(docs, func(td TrainingDoc) func(si int) {
 		phrases := map[string][]string{}
 		for _, r := range roles {
-			for _, e := range td.Fillers[r] {
-				for _, a := range e {
-					if n := normalise(a); len(n) > 2 {
-						phrases[r] = append(phrases[r], n)
-					}
+			phrases[r] = fillerPhrases(td.Fillers[r])
+		}
+		return func(si int) {
+			for _, r := range roles {
+				y := 0.0
+				if namesFiller(td.Doc, si, phrases[r]) {
+					y = 1
 				}
+				ys[r] = append(ys[r], y)
 			}
 		}
+	})
+	m.RoleSent = map[string]*SentGate{}
+	for _, r := range roles {
+		w, err := fitLogistic(ctx, raw, ys[r], index, len(names), sgd{iters: sentIters, rate: sentRate, decay: 1, l2: sentL2, seed: opt.Seed})
+		if err != nil {
+			return err
+		}
+		g := &SentGate{}
+		g.Features, g.Weights = prunedWeights(names, w)
+		m.RoleSent[r] = g
+	}
+	return nil
+}
+
+// sentRows reads the features of every sentence of docs that is no
+// boilerplate, one row each, and has each labelled: label(td) returns
+// the labeller of document td's sentences, called once per row in order.
+// It returns the rows, their features' names sorted, and the index of
+// those names.
+func sentRows(docs []TrainingDoc, label func(td TrainingDoc) func(si int)) ([][]string, []string, map[string]int32) {
+	counts := map[string]int{}
+	var raw [][]string
+	for _, td := range docs {
+		v := newDocView(td.Doc)
+		lab := label(td)
 		for si, s := range td.Doc.Sentences {
 			if s.Boilerplate {
 				continue
@@ -369,13 +359,7 @@ func (m *Model) trainRoleSent(ctx context.Context, docs []TrainingDoc, opt Train
 				counts[x]++
 			}
 			raw = append(raw, f)
-			for _, r := range roles {
-				y := 0.0
-				if namesFiller(td.Doc, si, phrases[r]) {
-					y = 1
-				}
-				ys[r] = append(ys[r], y)
-			}
+			lab(si)
 		}
 	}
 	names := make([]string, 0, len(counts))
@@ -383,24 +367,46 @@ func (m *Model) trainRoleSent(ctx context.Context, docs []TrainingDoc, opt Train
 		names = append(names, s)
 	}
 	sort.Strings(names)
-	index := map[string]int32{}
+	index := make(map[string]int32, len(names))
 	for i, s := range names {
 		index[s] = int32(i)
 	}
-	m.RoleSent = map[string]*SentGate{}
-	for _, r := range roles {
-		w, err := fitLogistic(ctx, raw, ys[r], index, len(names), sgd{iters: sentIters, rate: sentRate, decay: 1, l2: sentL2, seed: opt.Seed})
-		if err != nil {
-			return err
-		}
-		g := &SentGate{Features: map[string]int32{}}
-		for i, s := range names {
-			if math.Abs(w[i]) >= sentEps {
-				g.Features[s] = int32(len(g.Weights))
-				g.Weights = append(g.Weights, float32(w[i]))
+	return raw, names, index
+}
+
+// fillerPhrases returns the normalised alternatives (over two letters
+// long) of the entities es.
+func fillerPhrases(es [][]string) []string {
+	var out []string
+	for _, e := range es {
+		for _, a := range e {
+			if n := normalise(a); len(n) > 2 {
+				out = append(out, n)
 			}
 		}
-		m.RoleSent[r] = g
 	}
-	return nil
+	return out
+}
+
+// prunedWeights keeps the weights w of features names whose size is at
+// least sentEps, indexed anew.
+func prunedWeights(names []string, w []float64) (map[string]int32, []float32) {
+	index := map[string]int32{}
+	var kept []float32
+	for i, s := range names {
+		if math.Abs(w[i]) >= sentEps {
+			index[s] = int32(len(kept))
+			kept = append(kept, float32(w[i]))
+		}
+	}
+	return index, kept
+}
+
+// toFloat32 returns the weights w as stored in a model file.
+func toFloat32(w []float64) []float32 {
+	out := make([]float32, len(w))
+	for i, x := range w {
+		out[i] = float32(x)
+	}
+	return out
 }

@@ -223,10 +223,7 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	if err != nil {
 		return nil, err
 	}
-	m.Weights = make([]float32, len(w))
-	for i, x := range w {
-		m.Weights[i] = float32(x)
-	}
+	m.Weights = toFloat32(w)
 	if !opt.NoChunkModel {
 		for i, r := range raws {
 			exs[i].class = r.chunkClass
@@ -235,10 +232,7 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 		if err != nil {
 			return nil, err
 		}
-		m.ChunkWeights = make([]float32, len(w))
-		for i, x := range w {
-			m.ChunkWeights[i] = float32(x)
-		}
+		m.ChunkWeights = toFloat32(w)
 	}
 	for _, r := range roles {
 		m.Thresholds[r] = 0.5

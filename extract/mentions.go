@@ -328,13 +328,12 @@ func sentenceStartsAt(d *nlp.Doc, k int) bool {
 // Mohamed" of "Sidi Mohamed ag Alla") and no place or organisation's name.
 func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 	surnames := map[string]bool{}
-	var fullNames [][]string
 	for _, m := range ms {
 		if m.Type == dossier.Person && m.Last-m.First >= 2 {
 			surnames[d.Tokens[m.Last-1].Text] = true
-			fullNames = append(fullNames, strings.Fields(m.Text))
 		}
 	}
+	fullNames := personFullNames(ms)
 	for i := range ms {
 		m := &ms[i]
 		last := d.Tokens[m.Last-1].Text
@@ -359,12 +358,7 @@ func harmoniseSurnames(d *nlp.Doc, ms []nlp.Mention) {
 // words of a person's full name in the document, open with an honorific,
 // or hold an organisation's head word are left alone.
 func knownPlaces(d *nlp.Doc, ms []nlp.Mention) {
-	var fullNames [][]string
-	for _, m := range ms {
-		if m.Type == dossier.Person && m.Last-m.First >= 2 {
-			fullNames = append(fullNames, strings.Fields(m.Text))
-		}
-	}
+	fullNames := personFullNames(ms)
 	personWord := func(words []string) bool {
 		for _, n := range fullNames {
 			if len(n) <= len(words) {
@@ -415,9 +409,9 @@ func placeCue(d *nlp.Doc, k int) (strong, weak bool) {
 		return false, false
 	}
 	if prev == "of" && k >= 2 {
-		switch strings.ToLower(d.Tokens[k-2].Text) {
-		case "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-			"town", "village", "city", "commune", "district", "region", "province", "outskirts", "suburbs":
+		switch w := strings.ToLower(d.Tokens[k-2].Text); {
+		case settlementWords[w], w == "outskirts", w == "suburbs",
+			w == "north", w == "south", w == "east", w == "west", w == "northeast", w == "northwest", w == "southeast", w == "southwest":
 			return true, false
 		}
 	}
@@ -426,6 +420,18 @@ func placeCue(d *nlp.Doc, k int) (strong, weak bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// personFullNames returns the words of the names of two words or more
+// that the mentions ms give people.
+func personFullNames(ms []nlp.Mention) [][]string {
+	var out [][]string
+	for _, m := range ms {
+		if m.Type == dossier.Person && m.Last-m.First >= 2 {
+			out = append(out, strings.Fields(m.Text))
+		}
+	}
+	return out
 }
 
 // beginsFullName reports whether words are the first words of one of the
@@ -1075,7 +1081,7 @@ func retypeByForm(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 
 // settlementWords name the kind of place whose name follows "of": "the
 // village of Kani Reş", "the town of Ayorou".
-var settlementWords = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true, "region": true, "municipality": true, "hamlet": true, "settlement": true, "county": true}
+var settlementWords = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true, "region": true, "municipality": true, "hamlet": true, "settlement": true, "county": true, "commune": true}
 
 // placeBefore reports whether the words before mention m make it a place:
 // "the village of" X, or "in", "near", "from" a town the gazetteer knows.

@@ -211,11 +211,6 @@ func (v *view) speakerAfter(q *quoteSpan) bool {
 		for a < j && toks[a].Text == "," {
 			a++
 		}
-		// `"...," the Sahel Water Alliance said`: the name after its
-		// article.
-		if a+1 < j && v.lower(a) == "the" && v.tokEnt[a+1] >= 0 && v.ents[v.tokEnt[a+1]].Type == dossier.Org && v.mentionEnd(a+1, j) == j {
-			a++
-		}
 		if src, end, ok := v.sourceOf(a, j); ok && end <= j {
 			q.speech = speech{kind: src.kind, source: src.entity, srcFirst: a, srcLast: end, cue: j, verb: verb}
 		} else if src, end, ok := v.sourceOf(j+1, limit); ok {

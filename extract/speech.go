@@ -449,15 +449,22 @@ func (v *view) holderAfter(k, limit int) bool {
 // about three sentences) whose titles end with title ("the minister" for
 // "Security Minister Daoud Aly Mohammedine"), or -1.
 func (v *view) titledBefore(k int, title string) int {
-	for j := k - 1; j >= 0 && j >= k-120; j-- {
+	// "interior minister of Niger" is a minister.
+	return v.personTitledBefore(k, k-120, func(head, _ string) bool { return strings.HasSuffix(head, strings.ToLower(title)) })
+}
+
+// personTitledBefore returns the person last named before token k, from
+// token from on, one of whose titles match accepts ("interior minister of
+// Niger": head "interior minister", of "Niger"), or -1.
+func (v *view) personTitledBefore(k, from int, match func(head, of string) bool) int {
+	for j := k - 1; j >= max(from, 0); j-- {
 		e := v.tokEnt[j]
 		if e < 0 || v.ents[e].Type != dossier.Person {
 			continue
 		}
 		for _, t := range v.ents[e].Attributes["titles"] {
-			// "interior minister of Niger" is a minister.
-			head, _, _ := strings.Cut(strings.ToLower(t), " of ")
-			if strings.HasSuffix(head, strings.ToLower(title)) {
+			head, of, _ := strings.Cut(t, " of ")
+			if match(strings.ToLower(head), of) {
 				return e
 			}
 		}
@@ -469,17 +476,10 @@ func (v *view) titledBefore(k int, title string) int {
 // them title in organisation org ("leader of Katibat al-Rimal" for "the
 // KaR leader"), or -1.
 func (v *view) holderBefore(k int, title string, org int) int {
-	for j := k - 1; j >= 0; j-- {
-		e := v.tokEnt[j]
-		if e < 0 || v.ents[e].Type != dossier.Person {
-			continue
-		}
-		for _, t := range v.ents[e].Attributes["titles"] {
-			head, of, ok := strings.Cut(t, " of ")
-			if ok && strings.HasSuffix(strings.ToLower(head), strings.ToLower(title)) && (of == v.ents[org].Name || containsFold(v.ents[org].Aliases, of)) {
-				return e
-			}
-		}
+	if e := v.personTitledBefore(k, 0, func(head, of string) bool {
+		return strings.HasSuffix(head, strings.ToLower(title)) && (of == v.ents[org].Name || containsFold(v.ents[org].Aliases, of))
+	}); e >= 0 {
+		return e
 	}
 	// "Qasmi, who founded the LeQ": the relation the title names.
 	if t, ok := gazetteer.Title(title); ok && t.Relation != "" && t.Relation != "role_of" && t.Relation != "member_of" {

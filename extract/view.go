@@ -308,15 +308,16 @@ func (v *view) resolvePronouns() {
 		}
 	}
 	// "told the Tribune": the outlet's short name is the outlet too.
+	var short []int
 	for e := range v.ents {
-		if v.outlets[e] || v.ents[e].Type != dossier.Org {
-			continue
-		}
 		for o := range v.outlets {
-			if strings.HasSuffix(v.ents[o].Name, " "+v.ents[e].Name) {
-				v.outlets[e] = true
+			if v.ents[e].Type == dossier.Org && strings.HasSuffix(v.ents[o].Name, " "+v.ents[e].Name) {
+				short = append(short, e)
 			}
 		}
+	}
+	for _, e := range short {
+		v.outlets[e] = true
 	}
 	outlets := v.outlets
 	speaker := -1     // the entity that last spoke
@@ -435,12 +436,14 @@ func (v *view) resolvePronouns() {
 				}
 			}
 		}
-		if found >= 0 && body && v.tokSent[k] != v.tokSent[v.lastMentionBefore(k, found)] {
+		if found >= 0 && body {
 			// "the group" with none named in its sentence: of the sentence
 			// that last named one, the group it is about (named first,
 			// its subject in news copy), not one named in passing: in
 			// "KaR receives weapons from the ISSP. ... the group", KaR.
-			found = v.firstFitting(v.lastMentionBefore(k, found), fits, found)
+			if j := v.lastMentionBefore(k, found); v.tokSent[k] != v.tokSent[j] {
+				found = v.firstFitting(j, fits, found)
+			}
 		}
 		if found == -1 {
 			continue
