@@ -58,8 +58,10 @@ type event struct {
 	rec     dossier.EventRecord
 	sent    int
 	trigger int
-	// mentions are the sentences of later mentions merged into it.
-	mentions []int
+	// dated counts the date and place its own sentence gives (0-2).
+	dated int
+	// mentions are the later mentions merged into it.
+	mentions []*event
 }
 
 // Assemble builds the events of d from its triggers and the attack role
@@ -93,8 +95,14 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 				Evidence: dossier.EvidenceOf(d.Text, s.Span()),
 				Rule:     "trigger:" + v.lemma[k],
 			}}
-			e.rec.Date = dateOf(d, s.Start, s.End)
+			e.rec.Date = dateOf(d, s.Start, s.End, typ)
 			e.rec.Place = placeOf(v, mentions, s.First, s.Last, k)
+			if e.rec.Date != nil {
+				e.dated++
+			}
+			if e.rec.Place != "" {
+				e.dated++
+			}
 			if typ != Attack {
 				ruleRoles(v, mentions, e)
 				if prev := sameEvent(evs, e, year); prev != nil {
@@ -115,6 +123,7 @@ func Assemble(d *nlp.Doc, ents []dossier.Entity, fillers []Filler) []dossier.Eve
 	attachFillers(d, evs, mentions, fillers)
 	out := make([]dossier.EventRecord, 0, len(evs))
 	for _, e := range evs {
+		e.tellFully(d)
 		if e.rec.Type == Attack && len(e.rec.Roles) > 0 {
 			e.rec.Rule = ModelRule + "+" + e.rec.Rule
 		}
@@ -248,7 +257,38 @@ func (e *event) merge(o *event) {
 	for _, r := range o.rec.Roles {
 		e.rec.Roles = appendRole(e.rec.Roles, r)
 	}
-	e.mentions = append(e.mentions, o.sent)
+	e.mentions = append(e.mentions, o)
+}
+
+// tellFully makes the mention of e that tells the most of it (the most
+// roles read from its sentence; the first of equals) the one its trigger,
+// evidence and modality come from: "Police have arrested a cleric ... X was
+// detained at his home in Y by officers of Z, the superintendent said" is
+// stated by the superintendent, whose sentence says who and where.
+func (e *event) tellFully(d *nlp.Doc) {
+	best, bestN := e, e.told(d, e.rec.Roles)
+	for _, m := range e.mentions {
+		if n := m.told(d, e.rec.Roles); n > bestN {
+			best, bestN = m, n
+		}
+	}
+	if best == e {
+		return
+	}
+	e.rec.Trigger, e.rec.Evidence, e.rec.Modality, e.rec.Rule = best.rec.Trigger, best.rec.Evidence, best.rec.Modality, best.rec.Rule
+}
+
+// told counts the roles of rs read from the sentence of mention m, and
+// whether that sentence dates and places the event.
+func (m *event) told(d *nlp.Doc, rs []dossier.Role) int {
+	s := d.Sentences[m.sent]
+	n := m.dated
+	for _, r := range rs {
+		if r.End > r.Start && r.Start >= s.Start && r.End <= s.End {
+			n++
+		}
+	}
+	return n
 }
 
 var typeOrder = []string{Attack, Meeting, Visit, Arrest, Release, Death, Statement, Training}
@@ -279,8 +319,8 @@ func attachFillers(d *nlp.Doc, evs []*event, mentions []mentionRef, fillers []Fi
 		var best *event
 		bestD := 1 << 30
 		for _, e := range attacks {
-			for _, si := range append([]int{e.sent}, e.mentions...) {
-				dist := f.Sentence - si
+			for _, m := range append([]*event{e}, e.mentions...) {
+				dist := f.Sentence - m.sent
 				if dist < 0 {
 					dist = -dist*2 + 1 // prefer an attack told before the filler
 				} else {
@@ -362,12 +402,22 @@ func entityAt(ms []mentionRef, s dossier.Span) string {
 // agency in brackets, then a dash or colon ("March 3 (Wire) — ").
 var datelineEnd = regexp.MustCompile(`^\s*(\([^()\n]{1,40}\))?\s*(—|–|--|-|:)`)
 
+// saidOn matches the words before the date of a reporting clause: "said
+// on Tuesday", "told Niger Horizon on Saturday", "said in a statement on".
+var saidOn = regexp.MustCompile(`\b(said|says|told|announced|added|stated)\b[^,.;:"“”]{0,30}$`)
+
 // dateOf returns the first date expression within [start, end), leaving
-// out the date of a dateline, which says when the report was filed.
-func dateOf(d *nlp.Doc, start, end int) *dossier.Date {
+// out the date of a dateline, which says when the report was filed, and,
+// unless the event is itself a statement, the date of a reporting clause
+// ("the group that claimed the kidnapping said on Tuesday"), which says
+// when it was told.
+func dateOf(d *nlp.Doc, start, end int, typ string) *dossier.Date {
 	for _, x := range d.Dates {
 		if x.Start >= start && x.End <= end {
 			if x.Start-start < 40 && datelineEnd.MatchString(d.Text[x.End:min(len(d.Text), x.End+48)]) {
+				continue
+			}
+			if typ != Statement && saidOn.MatchString(d.Text[max(start, x.Start-48):x.Start]) {
 				continue
 			}
 			dt := x.Date()

@@ -252,6 +252,13 @@ func TestRetoldEventsAreOne(t *testing.T) {
 	if n := count(evs, events.Arrest); n != 2 {
 		t.Errorf("two people arrested: %d arrest events, want 2: %+v", n, evs)
 	}
+	// The group claimed on Tuesday what was done on Sunday: the date of
+	// the saying is not the kidnapping's.
+	said := "BAMAKO, March 14 (Coastal Wire) — Gunmen kidnapped four aid workers near Menaka on Sunday.\n\nThe Desert Brigade, which claimed the kidnapping, said on Tuesday it was holding five people."
+	evs, _ = extractAll(t, said)
+	if n := count(evs, events.Attack); n != 1 {
+		t.Errorf("a kidnapping and its claim: %d attack events, want 1: %+v", n, evs)
+	}
 	past := "BAMAKO, March 14, 2026 (Coastal Wire) — Gunmen abducted four aid workers near Menaka on Sunday.\n\nIn 2024, the same group kidnapped two Italian missionaries."
 	evs, _ = extractAll(t, past)
 	if n := count(evs, events.Attack); n != 2 {
@@ -295,5 +302,24 @@ func TestDeathTollIsNoDeath(t *testing.T) {
 		if e.Type == events.Death {
 			t.Errorf("death event %q from %q", e.Trigger.Text, e.Evidence.Text)
 		}
+	}
+}
+
+// TestFullestMentionTellsTheEvent checks that an event told first in
+// passing and then in full takes its trigger from the full telling.
+func TestFullestMentionTellsTheEvent(t *testing.T) {
+	text := "Police arrest cleric in east\n\nCOLOMBO, April 2 (Lanka Wire) — Police have arrested a cleric, a spokesman said on Thursday.\n\nMohamed Rizwan was detained at his home in Kattankudy on Tuesday night by officers of the Counter Terrorism Investigation Division, Nihal Wickramaratne told reporters."
+	evs, _ := extractAll(t, text)
+	var arrests []dossier.EventRecord
+	for _, e := range evs {
+		if e.Type == events.Arrest {
+			arrests = append(arrests, e)
+		}
+	}
+	if len(arrests) != 1 {
+		t.Fatalf("%d arrests, want 1: %+v", len(arrests), evs)
+	}
+	if got := arrests[0].Trigger.Text; got != "detained" {
+		t.Errorf("trigger %q, want the full telling's \"detained\"", got)
 	}
 }

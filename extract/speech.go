@@ -251,6 +251,16 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if !ok {
 		return source{}, a, false
 	}
+	// "a police spokesman", "a ministry statement": the word of a body
+	// with no name.
+	body := false
+	if isSpokesperson(toks[b-1].Lemma) {
+		for j := a; j < b-1; j++ {
+			if v.tokEnt[j] < 0 && speakerHeads[strings.ToLower(toks[j].Lemma)] == dossier.Organisation {
+				kind, body = dossier.Organisation, true
+			}
+		}
+	}
 	src := source{kind: kind, entity: -1}
 	// "The new message, signed by KFB spokesperson Abdullah el-Ghazi,": the
 	// paper is the signer's word.
@@ -325,7 +335,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	// "the statement said": the statement of the organisation last named,
 	// not the channel it was posted on ("a statement posted on its
 	// Al-Bayyina media outlet").
-	if kind == dossier.Organisation && isSpokesperson(toks[b-1].Lemma) {
+	if kind == dossier.Organisation && !body && isSpokesperson(toks[b-1].Lemma) {
 		if e := v.lastIssuer(a); e >= 0 {
 			src.entity = e
 		}
@@ -333,12 +343,23 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	// "a spokesperson for the JeS", "officials of the ministry", "a
 	// statement from the charity".
 	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at" || v.lower(b) == "from") {
-		k := b + 1
+		head, k := toks[b-1].Lemma, b+1
 		if v.lower(k) == "the" && k+1 < limit {
 			k++
 		}
+		// "a statement from Niger's justice ministry": the place the body
+		// answers to.
+		if e := v.entAt(k); e >= 0 && v.placeOrPeople(e) {
+			n := k
+			for n < limit && v.entAt(n) == e {
+				n++
+			}
+			if n+1 < limit && toks[n].POS == "POS" && v.tokEnt[n+1] < 0 {
+				k = n + 1
+			}
+		}
 		if e := v.entAt(k); e >= 0 && v.ents[e].Type == dossier.Org {
-			if kind == dossier.Organisation || isSpokesperson(toks[b-1].Lemma) {
+			if kind == dossier.Organisation || isSpokesperson(head) {
 				src = source{kind: dossier.Organisation, entity: e}
 			}
 			for k < limit && v.entAt(k) == e {
@@ -353,6 +374,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			}
 			if n > k && strings.HasPrefix(toks[n-1].POS, "NN") {
 				b = n
+				// "a spokesman for the interior ministry" speaks for it.
+				if isSpokesperson(head) && speakerHeads[strings.ToLower(toks[n-1].Lemma)] == dossier.Organisation {
+					src = source{kind: dossier.Organisation, entity: -1}
+				}
 			}
 		}
 	}
@@ -697,7 +722,7 @@ func (v *view) speeches() []speech {
 				continue
 			}
 			verb, ok := v.cueAt(k)
-			if !ok {
+			if !ok || v.notSaid(k, sent.First) {
 				continue
 			}
 			if sp, ok := v.speechAt(k, verb, sent.First, sent.Last); ok {
@@ -706,6 +731,24 @@ func (v *view) speeches() []speech {
 		}
 	}
 	return out
+}
+
+// notSaid reports whether cue verb k is negated ("the government has not
+// commented on whether the arrest was linked to the kidnapping", "police
+// declined to comment on"): what follows is nobody's word.
+func (v *view) notSaid(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		switch v.lower(j) {
+		case "not", "never", "n't":
+			return true
+		case "to":
+			return j > first && (v.lower(j-1) == "declined" || v.lower(j-1) == "refused")
+		}
+		if v.d.Tokens[j].POS != "RB" && !betweenSubjectAndCue[v.lower(j)] {
+			return false
+		}
+	}
+	return false
 }
 
 // learntFrom reads "SPA has learned from security sources that ...",
@@ -868,8 +911,12 @@ var objectCues = map[string]bool{"suspect": true, "blame": true, "accuse": true}
 // treasurer": the words after the cue are the claim.
 var predicativeCues = map[string]bool{"identify": true, "describe": true, "name": true}
 
+// clauseLinks begin a clause of their own: "The authorities are silent,
+// but a government official said".
+var clauseLinks = map[string]bool{"but": true, "while": true, "whereas": true, "although": true, "though": true, "because": true}
+
 // clauseStart finds where the clause whose subject ends at token j starts:
-// after the last comma, quote mark, semicolon or "that" before it. With
+// after the last comma, quote mark, semicolon, "that" or "but" before it. With
 // appositive set, the subject is followed by an apposition set off by
 // commas ("Dr Arvind Menon, a senior fellow at the CFS, said"), and the
 // comma that opens it is passed over.
@@ -877,7 +924,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 	k := j
 	for k > first {
 		w := v.d.Tokens[k-1].Text
-		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || !appositive && relativePronouns[strings.ToLower(w)] {
+		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || !appositive && relativePronouns[strings.ToLower(w)] || clauseLinks[strings.ToLower(w)] {
 			break
 		}
 		if w == "," {
@@ -942,8 +989,21 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 	if part > first {
 		j = part - 1
 	}
+	// "The interior ministry, in a statement read on state television,
+	// said": how the source spoke, set off between it and its verb.
+	aside := -1
+	if j > first && v.d.Tokens[j].Text == "," {
+		for c := j - 2; c > first && c >= j-14; c-- {
+			if v.d.Tokens[c].Text == "," {
+				if v.lower(c+1) == "in" && v.speechActBetween(c+1, j) {
+					aside, j = c, c-1
+				}
+				break
+			}
+		}
+	}
 	appositive := false
-	if j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
+	if aside < 0 && j > first && v.d.Tokens[j].Text == "," && !isQuoteMark(v.d.Tokens[j-1].Text) {
 		j--
 		appositive = true
 	}
@@ -980,7 +1040,7 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 		}
 	}
 	// Between the source and the verb only auxiliaries, or the apposition.
-	if !ok || !(v.onlyAuxiliaries(end, k) || appositive && end < k && v.d.Tokens[end].Text == "," || part > first && end == part) {
+	if !ok || !(v.onlyAuxiliaries(end, k) || appositive && end < k && v.d.Tokens[end].Text == "," || part > first && end == part || end == aside) {
 		return source{}, 0, 0, false
 	}
 	return src, start, end, true
