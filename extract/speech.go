@@ -341,21 +341,24 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 	}
 	// "a spokesperson for the JeS", "officials of the ministry", "a
-	// statement from the charity".
-	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at" || v.lower(b) == "from") {
+	// statement from the charity", "a statement by the army".
+	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at" || v.lower(b) == "from" || v.lower(b) == "by") {
 		head, k := toks[b-1].Lemma, b+1
 		if v.lower(k) == "the" && k+1 < limit {
 			k++
 		}
-		// "a statement from Niger's justice ministry": the place the body
-		// answers to.
+		// "a statement from Niger's justice ministry", "a statement by the
+		// Nigerien army": the place or people the body answers to.
 		if e := v.entAt(k); e >= 0 && v.placeOrPeople(e) {
 			n := k
 			for n < limit && v.entAt(n) == e {
 				n++
 			}
-			if n+1 < limit && toks[n].POS == "POS" && v.tokEnt[n+1] < 0 {
-				k = n + 1
+			if n+1 < limit && toks[n].POS == "POS" {
+				n++
+			}
+			if n < limit && v.tokEnt[n] < 0 && strings.HasPrefix(toks[n].POS, "NN") {
+				k = n
 			}
 		}
 		if e := v.entAt(k); e >= 0 && v.ents[e].Type == dossier.Org {
@@ -802,8 +805,10 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 	if j := k - 1; j >= first && v.d.Tokens[k].POS == "VBN" && (v.d.Tokens[j].Lemma == "be" || j > first && betweenSubjectAndCue[v.lower(j)] && v.d.Tokens[j-1].Lemma == "be") {
 		// "X is believed by intelligence officials to be ...": the agent
 		// is the source, and vouches for the sentence.
+		// So is "The arrest was announced by the interior ministry on
+		// Wednesday".
 		if k+2 < last && v.lower(k+1) == "by" {
-			if src, end, ok := v.sourceOf(k+2, last); ok && end < last && v.lower(end) == "to" {
+			if src, end, ok := v.sourceOf(k+2, last); ok && (end < last && v.lower(end) == "to" || v.cueAdjunctEnd(end, last) >= last-1) {
 				return speech{kind: src.kind, source: src.entity, srcFirst: k + 2, srcLast: end, cue: k, verb: verb, first: first, last: last}, true
 			}
 		}
@@ -872,7 +877,7 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 
 // cueAdjunctEnd returns the token after the words at k that tell how or
 // when a source spoke ("in a statement", "on Tuesday", "in a video posted
-// online"), k itself when there are none.
+// online", "by telephone"), k itself when there are none.
 func (v *view) cueAdjunctEnd(k, last int) int {
 	toks := v.d.Tokens
 	for k < last {
@@ -886,6 +891,11 @@ func (v *view) cueAdjunctEnd(k, last int) int {
 				return k
 			}
 			k = j + 1
+		case (v.lower(k) == "by" || v.lower(k) == "over") && k+1 < last && channels[v.lower(k+1)]:
+			// "said by telephone"
+			k += 2
+		case v.lower(k) == "over" && k+2 < last && v.lower(k+1) == "the" && channels[v.lower(k+2)]:
+			k += 3
 		case v.lower(k) == "on" || v.lower(k) == "late" || v.lower(k) == "early" || v.isDateToken(k):
 			j := k
 			for j < last && (v.lower(j) == "on" || v.lower(j) == "late" || v.lower(j) == "early" || v.isDateToken(j)) {
@@ -902,6 +912,10 @@ func (v *view) cueAdjunctEnd(k, last int) int {
 	return k
 }
 
+// channels are what a source speaks by ("said by telephone", "told
+// reporters over the phone").
+var channels = map[string]bool{"telephone": true, "phone": true, "email": true, "e-mail": true, "radio": true}
+
 // objectCues are cue verbs that take an object ("suspect the group",
 // "blame the army"): without one they are passives.
 var objectCues = map[string]bool{"suspect": true, "blame": true, "accuse": true}
@@ -910,6 +924,18 @@ var objectCues = map[string]bool{"suspect": true, "blame": true, "accuse": true}
 // the man as Ali Maiga, a member of the group", "described him as its
 // treasurer": the words after the cue are the claim.
 var predicativeCues = map[string]bool{"identify": true, "describe": true, "name": true}
+
+// namesSomeone reports whether tokens [a, b) name a person, or a name
+// nothing was recognised in ("who gave her name as Fatou").
+func (v *view) namesSomeone(a, b int) bool {
+	for j := a; j < b; j++ {
+		e := v.tokEnt[j]
+		if e >= 0 && v.ents[e].Type == dossier.Person || e < 0 && v.d.Tokens[j].POS == "NNP" {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseLinks begin a clause of their own: "The authorities are silent,
 // but a government official said".
@@ -1021,11 +1047,14 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 		end = tailEnd
 	}
 	// "a man who identified himself as Abu Hudhayfa, spokesman of HAS,
-	// said": the relative clause belongs to the subject.
+	// said": the relative clause belongs to the subject. So does "a
+	// security source who asked not to be named told".
 	if !ok && start-2 >= first && relativePronouns[v.lower(start-1)] {
 		if s2 := v.clauseStart(start-2, first, false); s2 < start-1 {
 			if src2, end2, ok2 := v.sourceOf(s2, j+1); ok2 && src2.kind == dossier.Named {
 				src, end, ok, start = src2, end2, true, s2
+			} else if src2, end2, ok2 := v.sourceOf(s2, start-1); ok2 && end2 == start-1 && !v.namesSomeone(start, j+1) {
+				src, end, ok, start = src2, j+1, true, s2
 			}
 		}
 	}
