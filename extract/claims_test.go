@@ -197,6 +197,7 @@ func TestSpeeches(t *testing.T) {
 		{"passive with its agent", "Ali Maiga is believed by intelligence officials to be a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"a source in a body", "A source in the Nigerien police identified the man as Ali Maiga, a member of the Desert Brigade.", dossier.Anonymous, "", "member", "", false},
 		{"according to an organisation's report", "Katiba Tessit is led by Boubou Maiga, according to the UN report.", dossier.Organisation, "UN", "led", "", false},
+		{"according to a based organisation", "The group pledged allegiance to the coalition in 2022, according to the Bamako-based Centre d'Etudes du Sahel (CES).", dossier.Organisation, "Centre d'Etudes du Sahel", "pledged", "", false},
 		{"according to an organisation", "According to the CCTA, Wahid has run the trust since 2015.", dossier.Organisation, "CCTA", "run", "", false},
 	}
 	for _, tt := range tests {

@@ -829,7 +829,14 @@ func capitalised(d *nlp.Doc, k int) bool {
 	if !nameLike(t) || t.Kind != text.Word || calendarWords[strings.ToLower(t.Text)] {
 		return false
 	}
-	return strings.HasPrefix(t.POS, "NNP") || t.Entity != "O" && t.Entity != "" || strings.Contains(t.Text, "-")
+	return strings.HasPrefix(t.POS, "NNP") || t.Entity != "O" && t.Entity != "" || strings.Contains(t.Text, "-") || elided(t.Text)
+}
+
+// elided reports whether w is a capitalised word behind an elided French
+// or Italian article or preposition: "d'Études", "l'Unité".
+func elided(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	return i > 0 && i <= 2 && strings.ToLower(w[:i]) == w[:i]
 }
 
 // orgOpener reports whether a word opens a transliterated organisation's
@@ -847,7 +854,9 @@ func orgOpener(w string) bool {
 func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	n := len(d.Tokens)
 	for k := 0; k < n; {
-		if !capitalised(d, k) {
+		// "the Bamako-based Centre d'Etudes ...": the name starts after
+		// the modifier.
+		if !capitalised(d, k) || isModifierCompound(d.Tokens[k].Text) {
 			k++
 			continue
 		}

@@ -251,10 +251,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if !ok {
 		return source{}, a, false
 	}
-	// "a police spokesman", "a ministry statement": the word of a body
-	// with no name.
+	// "a police spokesman", "a ministry statement", "court documents": the
+	// word of a body with no name.
 	body := false
-	if isSpokesperson(toks[b-1].Lemma) {
+	if isSpokesperson(toks[b-1].Lemma) || documentHeads[strings.ToLower(toks[b-1].Lemma)] {
 		for j := a; j < b-1; j++ {
 			if v.tokEnt[j] < 0 && speakerHeads[strings.ToLower(toks[j].Lemma)] == dossier.Organisation {
 				kind, body = dossier.Organisation, true
@@ -703,9 +703,15 @@ func (v *view) speeches() []speech {
 			// "according to X"
 			if v.lower(k) == "according" && k+2 < sent.Last && v.lower(k+1) == "to" {
 				a := k + 2
-				// "according to the CCTA": the article before a name.
-				if a+1 < sent.Last && v.lower(a) == "the" && v.tokEnt[a+1] >= 0 && v.ents[v.tokEnt[a+1]].Type == dossier.Org {
-					a++
+				// "according to the CCTA", "according to the Bamako-based
+				// CESS": the article and modifier before a name.
+				if n := a + 1; n < sent.Last && v.lower(a) == "the" {
+					if n+1 < sent.Last && isModifierCompound(v.d.Tokens[n].Text) {
+						n++
+					}
+					if v.tokEnt[n] >= 0 && v.ents[v.tokEnt[n]].Type == dossier.Org {
+						a = n
+					}
 				}
 				src, end, ok := v.sourceOf(a, sent.Last)
 				if !ok {
