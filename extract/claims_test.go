@@ -186,6 +186,8 @@ func TestSpeeches(t *testing.T) {
 		{"a statement by a people's army", "According to a statement by the Nigerien army, the four had been taken towards Ansongo.", dossier.Organisation, "", "taken", "", false},
 		{"announced by", "The arrest of the four was announced by the interior ministry on Wednesday.", dossier.Organisation, "", "arrest", "", false},
 		{"said by telephone", "The four had been taken towards Ansongo, a police officer in Niamey said by telephone.", dossier.Anonymous, "", "taken", "", false},
+		{"they for unnamed sources", "Security sources said Ahmed Sow was arrested on Monday. He is a member of the Desert Brigade, they said.", dossier.Anonymous, "", "member", "", false},
+		{"it for an unnamed body", "The interior ministry said Ahmed Sow was arrested on Monday. Sow, it said, is a member of the Desert Brigade.", dossier.Organisation, "", "member", "", false},
 		{"a source after but", "The government is silent, but a senior official said the four had been taken towards Ansongo.", dossier.Anonymous, "", "taken", "", false},
 		{"learned from", "FNA has learned from security sources that the gunmen attacked a convoy near Menaka.", dossier.Anonymous, "", "attacked", "", false},
 		{"unconfirmed reports", "There were unconfirmed reports that gunmen kidnapped a priest in Menaka.", dossier.Anonymous, "", "kidnapped", "", false},

@@ -200,6 +200,8 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			return source{}, a, false
 		case e == unnamed:
 			return source{kind: dossier.Anonymous, entity: -1}, a + 1, true
+		case e == unnamedBody:
+			return source{kind: dossier.Organisation, entity: -1}, a + 1, true
 		}
 		return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, a + 1, true
 	}

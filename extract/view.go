@@ -157,6 +157,10 @@ var (
 // describes but never names ("His father, a farmer, said ... he said").
 const unnamed = -2
 
+// unnamedBody is what "it" or "they" stands for when it refers to a body
+// the text never names ("The interior ministry said ... It said").
+const unnamedBody = -3
+
 // entAt returns the entity named at token k, directly or through a
 // pronoun, or -1.
 func (v *view) entAt(k int) int {
@@ -322,6 +326,7 @@ func (v *view) resolvePronouns() {
 	outlets := v.outlets
 	speaker := -1     // the entity that last spoke
 	speakerPara := -1 // the paragraph where they spoke
+	lastSrc, lastSrcPara := source{entity: -1}, -1
 	for k := range v.d.Tokens {
 		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
 			first, last := v.sentence(k)
@@ -336,6 +341,7 @@ func (v *view) resolvePronouns() {
 				src, ok = source{kind: sp.kind, entity: sp.source}, true
 			}
 			if ok {
+				lastSrc, lastSrcPara = src, v.tokPara[k]
 				switch {
 				case src.entity >= 0 && v.ents[src.entity].Type == dossier.Person:
 					speaker, speakerPara = src.entity, v.tokPara[k]
@@ -399,6 +405,14 @@ func (v *view) resolvePronouns() {
 		switch {
 		case want == dossier.Person && v.unnamedRelative(k):
 			found = unnamed
+		case (w == "it" || w == "they") && !inQuote[k] && v.subjectOfCue(k) && lastSrc.entity < 0 && lastSrcPara >= v.tokPara[k]-1 &&
+			(lastSrc.kind == dossier.Organisation || w == "they" && lastSrc.kind == dossier.Anonymous):
+			// "Security sources said ... He is a member of KaR, they
+			// said": the unnamed sources or body go on.
+			found = unnamedBody
+			if lastSrc.kind == dossier.Anonymous {
+				found = unnamed
+			}
 		case want == dossier.Org && v.opensSentence(k):
 			// "Its spokespersons ..." opening a sentence: the organisation
 			// the sentence before was about, its first one named.
