@@ -404,7 +404,7 @@ var datelineEnd = regexp.MustCompile(`^\s*(\([^()\n]{1,40}\))?\s*(—|–|--|-|:
 
 // saidOn matches the words before the date of a reporting clause: "said
 // on Tuesday", "told Niger Horizon on Saturday", "said in a statement on".
-var saidOn = regexp.MustCompile(`\b(said|says|told|announced|added|stated)\b[^,.;:"“”]{0,30}$`)
+var saidOn = regexp.MustCompile(`\b(said|says|told|announced|added|stated|confirmed|reported)\b[^,.;:"“”]{0,30}$`)
 
 // dateOf returns the first date expression within [start, end), leaving
 // out the date of a dateline, which says when the report was filed, and,
@@ -487,7 +487,7 @@ var (
 func modality(v *docView, first, last, k int) dossier.Modality {
 	for i := max(first, k-4); i < k; i++ {
 		switch {
-		case negWords[v.low[i]]:
+		case negWords[v.low[i]] && !v.unsaid(i, k):
 			return dossier.Negated
 		case hedgeWords[v.low[i]]:
 			return dossier.Hedged
@@ -495,6 +495,21 @@ func modality(v *docView, first, last, k int) dossier.Modality {
 	}
 	return dossier.Asserted
 }
+
+// unsaid reports whether a speech verb comes between negation i and
+// trigger k: "has not commented on the arrest" denies no arrest.
+func (v *docView) unsaid(i, k int) bool {
+	for j := i + 1; j < k; j++ {
+		if unsaidVerbs[v.lemma[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// unsaidVerbs say that something was (not) told, not that it happened.
+var unsaidVerbs = map[string]bool{"comment": true, "say": true, "confirm": true, "disclose": true, "reveal": true, "explain": true,
+	"respond": true, "react": true, "name": true, "specify": true, "announce": true}
 
 // ruleRoles fills the roles of a non-attack event from the entities of its
 // sentence: the nearest person or organisation before the trigger is its

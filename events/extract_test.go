@@ -323,3 +323,20 @@ func TestFullestMentionTellsTheEvent(t *testing.T) {
 		t.Errorf("trigger %q, want the full telling's \"detained\"", got)
 	}
 }
+
+// TestUncommentedIsNotDenied checks that "has not commented on the
+// arrest" leaves the arrest asserted.
+func TestUncommentedIsNotDenied(t *testing.T) {
+	evs, _ := extractAll(t, "NIAMEY, March 12 (Coastal Wire) — The Desert Brigade has not commented on the arrest.")
+	for _, e := range evs {
+		if e.Type == events.Arrest && e.Modality == dossier.Negated {
+			t.Errorf("arrest %q negated by a silence", e.Trigger.Text)
+		}
+	}
+	evs, _ = extractAll(t, "NIAMEY, March 12 (Coastal Wire) — Police did not arrest anyone.")
+	for _, e := range evs {
+		if e.Type == events.Arrest && e.Modality != dossier.Negated {
+			t.Errorf("'did not arrest': modality %s, want negated", e.Modality)
+		}
+	}
+}

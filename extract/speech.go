@@ -815,9 +815,11 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 		// is the source, and vouches for the sentence.
 		// So is "The arrest was announced by the interior ministry on
 		// Wednesday".
-		if k+2 < last && v.lower(k+1) == "by" {
-			if src, end, ok := v.sourceOf(k+2, last); ok && (end < last && v.lower(end) == "to" || v.cueAdjunctEnd(end, last) >= last-1) {
-				return speech{kind: src.kind, source: src.entity, srcFirst: k + 2, srcLast: end, cue: k, verb: verb, first: first, last: last}, true
+		// ("was confirmed on Wednesday by Niger's interior ministry,
+		// which said")
+		if by := v.cueAdjunctEnd(k+1, last); by+1 < last && v.lower(by) == "by" {
+			if src, end, ok := v.sourceOf(by+1, last); ok && (end < last && v.lower(end) == "to" || v.cueAdjunctEnd(end, last) >= last-1 || v.lower(end) == ",") {
+				return speech{kind: src.kind, source: src.entity, srcFirst: by + 1, srcLast: end, cue: k, verb: verb, first: first, last: last}, true
 			}
 		}
 		return speech{}, false
