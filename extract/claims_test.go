@@ -335,6 +335,16 @@ func TestClaimedEventIsNotTheClaimersWord(t *testing.T) {
 	if k := seen["attacked"]; k != dossier.Organisation {
 		t.Errorf("the attack the army reports: attribution %q, want organisation", k)
 	}
+	// A report after the claim does not vouch for it either.
+	seen = eventAttributions(t, "The jihadist group Desert Brigade has claimed responsibility for Sunday's abduction of four aid workers near Dori and says it is holding five people.")
+	if k := seen["abduction"]; k != dossier.Outlet {
+		t.Errorf("the claimed abduction, then 'says it is holding': attribution %q, want outlet; events %v", k, seen)
+	}
+	// What the group says it did is its word.
+	seen = eventAttributions(t, "The jihadist group Desert Brigade said on Tuesday that it had kidnapped four aid workers near Dori.")
+	if k := seen["kidnapped"]; k != dossier.Organisation {
+		t.Errorf("'the jihadist group X said that it had kidnapped': attribution %q, want organisation; events %v", k, seen)
+	}
 }
 
 // TestRelationClaims checks, for a relation read from a sentence, the

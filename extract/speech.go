@@ -80,6 +80,16 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if !titled && v.lower(a) == "the" && a+1 < limit && v.tokEnt[a+1] >= 0 && v.ents[v.tokEnt[a+1]].Type == dossier.Org {
 		a++
 	}
+	// "the jihadist group Katibat al-Rimal said", "the charity SWA said":
+	// what the organisation is, before its name.
+	if !titled && v.lower(a) == "the" {
+		for n := a + 1; n < limit && n <= a+4 && v.tokEnt[n] < 0 && (strings.HasPrefix(toks[n].POS, "JJ") || strings.HasPrefix(toks[n].POS, "NN")); n++ {
+			if e := v.tokEnt[min(n+1, limit-1)]; n+1 < limit && e >= 0 && v.ents[e].Type == dossier.Org && speakerHeads[strings.ToLower(toks[n].Lemma)] == dossier.Organisation {
+				a = n + 1
+				break
+			}
+		}
+	}
 	// "SSP Anantnag Irfan Qadri", "Governor of Kano State Aminu Bello": the
 	// place of the office, then its holder.
 	if titled {
@@ -833,6 +843,17 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 	// an object, with none, is a passive; nobody speaks.
 	if objectCues[v.d.Tokens[k].Lemma] && (k+1 >= last || v.d.Tokens[k+1].Kind == text.Punct) {
 		return speech{}, false
+	}
+	// "KaR claimed responsibility for the abduction", "claimed the
+	// kidnapping": a claim of a deed is a statement (an event), and the
+	// deed is the outlet's to tell; "claimed that ...", "claimed to" and
+	// "claims it holds five" report.
+	if v.d.Tokens[k].Lemma == "claim" && k+1 < last && v.d.Tokens[k].POS != "NN" && v.d.Tokens[k].POS != "NNS" {
+		switch v.lower(k + 1) {
+		case "that", "to", "it", "they", "he", "she", ",":
+		default:
+			return speech{}, false
+		}
 	}
 	// Subject before the verb.
 	if src, start, end, ok := v.subjectBefore(k, first); ok {
