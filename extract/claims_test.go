@@ -186,6 +186,8 @@ func TestSpeeches(t *testing.T) {
 		{"a statement by a people's army", "According to a statement by the Nigerien army, the four had been taken towards Ansongo.", dossier.Organisation, "", "taken", "", false},
 		{"announced by", "The arrest of the four was announced by the interior ministry on Wednesday.", dossier.Organisation, "", "arrest", "", false},
 		{"confirmed on a day by", "His arrest was confirmed on Wednesday by Niger's interior ministry, which gave no details.", dossier.Organisation, "Niger", "arrest", "", false},
+		{"an office holder the text does not name", "The governor of Agadez said the four had been taken towards Ansongo.", dossier.Anonymous, "", "taken", "", false},
+		{"a minister the text does not name", "Niger's interior minister said the four had been taken towards Ansongo.", dossier.Anonymous, "", "taken", "", false},
 		{"said by telephone", "The four had been taken towards Ansongo, a police officer in Niamey said by telephone.", dossier.Anonymous, "", "taken", "", false},
 		{"they for unnamed sources", "Security sources said Ahmed Sow was arrested on Monday. He is a member of the Desert Brigade, they said.", dossier.Anonymous, "", "member", "", false},
 		{"it for an unnamed body", "The interior ministry said Ahmed Sow was arrested on Monday. Sow, it said, is a member of the Desert Brigade.", dossier.Organisation, "", "member", "", false},

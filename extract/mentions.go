@@ -1322,7 +1322,8 @@ func countryNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 // the person holding an office there, when a title comes just before it
 // ("Deputy Commissioner of Anantnag Tariq Lone" tagged "Anantnag Tariq
 // Lone", "SSP Baramulla Nadia Rather"): the place is a place, the rest a
-// person. The place is one or two words the gazetteer knows.
+// person of two words or more. The place is one or two words the
+// gazetteer knows.
 func splitPlaceHolders(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
@@ -1334,7 +1335,11 @@ func splitPlaceHolders(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		}
 		for n := min(2, m.Last-p-1); n >= 1; n-- {
 			place := d.Text[d.Tokens[p].Start:d.Tokens[p+n-1].End]
-			if nameOpeners[strings.ToLower(place)] || !townNamed(place) || !capitalised(d, p+n) || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
+			// The holder keeps two words at least, with the next word
+			// ("Anantnag Tariq" + "Lone"): "Minister Hassan Bello
+			// visited" is no minister of a town called Hassan.
+			short := m.Last-p-n < 2 && (m.Last >= len(d.Tokens) || !capitalised(d, m.Last))
+			if short || nameOpeners[strings.ToLower(place)] || !townNamed(place) || !capitalised(d, p+n) || orgHeads[strings.ToLower(d.Tokens[m.Last-1].Text)] {
 				continue
 			}
 			if m.Last-p-n >= 2 && placeSuffixes[strings.ToLower(d.Tokens[p+n].Text)] {

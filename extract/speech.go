@@ -371,6 +371,9 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			}
 			if n < limit && v.tokEnt[n] < 0 && strings.HasPrefix(toks[n].POS, "NN") {
 				k = n
+			} else if n == limit || toks[n].POS != "POS" {
+				// "the governor of Agadez": the place of the office.
+				b = n
 			}
 		}
 		if e := v.entAt(k); e >= 0 && v.ents[e].Type == dossier.Org {
