@@ -421,6 +421,8 @@ func TestGoldFiles(t *testing.T) {
 		{"../../testdata/golden/heldout", "../../heldout", 6},
 		{"../../testdata/golden/tuning", "../../tuning", 10},
 		{"../../testdata/golden/tuning2", "../../tuning2", 6},
+		{"../../testdata/golden/tuning3", "../../tuning3", 4},
+		{"../../testdata/golden/tuning4", "../../tuning4", 4},
 	} {
 		files, err := Load(set.gold)
 		if err != nil {
