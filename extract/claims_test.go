@@ -66,6 +66,10 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Sunita Rao", "said", "", "The first part of what"}}},
 		{"anonymous", `"The plan was approved in February," said one of the officials, who spoke on condition of anonymity.`,
 			[]want{{"", "said", "", "The plan was approved"}}},
+		{"the statement of the body the sentence before was about", "The Sahel Water Alliance confirmed that a man had been arrested by the Brigade Nationale Antiterroriste.\n\n\"The individual was arrested on the basis of precise intelligence,\" said the statement.",
+			[]want{{"Sahel Water Alliance", "said", "", "The individual was arrested"}}},
+		{"speaking from a place", `"Our first thoughts are with the families of the two men," the spokeswoman, Charlene Vosloo, said by telephone from Johannesburg.`,
+			[]want{{"Charlene Vosloo", "said", "", "Our first thoughts are"}}},
 		{"title to a country before the holder", `"We have information that she is alive," Kenya's ambassador to Mali, Joseph Kiprono, said on Saturday.`,
 			[]want{{"Joseph Kiprono", "said", "", "We have information that"}}},
 		{"title of a place before the holder", `"We condemn this crime against our guests," said the governor of Kidal, Moussa Ag Intalla.`,
@@ -191,6 +195,10 @@ func TestSpeeches(t *testing.T) {
 		{"said by telephone", "The four had been taken towards Ansongo, a police officer in Niamey said by telephone.", dossier.Anonymous, "", "taken", "", false},
 		{"they for unnamed sources", "Security sources said Ahmed Sow was arrested on Monday. He is a member of the Desert Brigade, they said.", dossier.Anonymous, "", "member", "", false},
 		{"it for an unnamed body", "The interior ministry said Ahmed Sow was arrested on Monday. Sow, it said, is a member of the Desert Brigade.", dossier.Organisation, "", "member", "", false},
+		{"two of them", "Three security sources said a man was detained. He is a cousin of the leader, according to two of them.", dossier.Anonymous, "", "cousin", "", false},
+		{"researchers", "The group has long relied on traders in the Lac province for fuel, according to researchers.", dossier.Anonymous, "", "relied", "", false},
+		{"a state's intelligence report", "Ali Sow is also believed to have met his cousin in December, according to a Cameroonian intelligence report.", dossier.Organisation, "", "met", "", false},
+		{"a source of a place speaking from another", "The four had been taken towards Ansongo, a spokeswoman for the charity said by telephone from Johannesburg.", dossier.Organisation, "", "taken", "", false},
 		{"a source after but", "The government is silent, but a senior official said the four had been taken towards Ansongo.", dossier.Anonymous, "", "taken", "", false},
 		{"learned from", "FNA has learned from security sources that the gunmen attacked a convoy near Menaka.", dossier.Anonymous, "", "attacked", "", false},
 		{"unconfirmed reports", "There were unconfirmed reports that gunmen kidnapped a priest in Menaka.", dossier.Anonymous, "", "kidnapped", "", false},
@@ -375,6 +383,8 @@ func TestRelationClaims(t *testing.T) {
 		// "the group" with no group named in its sentence stands for the
 		// one the last sentence naming groups was about, not the one it
 		// named in passing.
+		{"an organisation by the own word of its name", "Korvane Engineering Services said two men were missing. Korvane's spokeswoman, Charlene Vosloo, said the men were safe.",
+			"spokesperson_of", "Charlene Vosloo", "Korvane Engineering Services", "", ""},
 		{"the group is the last sentence's subject", "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.",
 			"supports", "Moussa Sidi", "Desert Brigade", "", ""},
 		{"the group is no institute", "The Desert Brigade claimed the kidnapping. Analysts said the group, which emerged in 2018 as a splinter of the Sahel Liberation Front, turned to kidnapping.\n\n\"They need money,\" said Mariam Coulibaly, a researcher at the Bamako Institute for Security Studies.\n\nAccording to an intelligence official, the group is led by Hamadou Ag Ossad.",

@@ -458,17 +458,28 @@ func mergeSpellings(groups []*entityGroup) []*entityGroup {
 }
 
 // mergeShortNames folds an organisation called by the head word of its
-// name alone ("the Alliance" for the Sahel Water Alliance, "the Front")
-// into the one organisation of the document whose name ends in it; the
-// full name stays the entity's name.
+// name alone ("the Alliance" for the Sahel Water Alliance, "the Front"),
+// or by the own word that opens it ("Korvane" for Korvane Engineering
+// Services), into the one organisation of the document whose name ends
+// or opens with it; the full name stays the entity's name.
 func mergeShortNames(groups []*entityGroup) []*entityGroup {
 	out := groups[:0]
 	for _, g := range groups {
 		var into *entityGroup
-		if g.typ == dossier.Org && len(strings.Fields(g.name)) == 1 && !isAcronym(g.name) {
+		single := len(strings.Fields(g.name)) == 1 && !isAcronym(g.name)
+		// "Korvane" for Korvane Engineering Services: the own name that
+		// opens it, whatever the recogniser took it for, unless it is a
+		// place or a person's surname too.
+		own := single && (g.typ == dossier.Org || g.typ == dossier.Person || g.typ == dossier.Misc) && !townNamed(g.name) && !surnameOf(groups, g)
+		if single && g.typ == dossier.Org || own {
 			for _, h := range groups {
 				ws := strings.Fields(h.name)
-				if h == g || h.typ != dossier.Org || len(ws) < 2 || !strings.EqualFold(ws[len(ws)-1], g.name) {
+				if h == g || h.typ != dossier.Org || len(ws) < 2 {
+					continue
+				}
+				last := g.typ == dossier.Org && strings.EqualFold(ws[len(ws)-1], g.name)
+				first := own && strings.EqualFold(ws[0], g.name) && !isAcronym(ws[0])
+				if !last && !first {
 					continue
 				}
 				if into != nil {
@@ -485,6 +496,18 @@ func mergeShortNames(groups []*entityGroup) []*entityGroup {
 		into.absorb(g)
 	}
 	return out
+}
+
+// surnameOf reports whether the one-word name of g ends the name of a
+// person of groups ("Diallo" of "Moussa Diallo").
+func surnameOf(groups []*entityGroup, g *entityGroup) bool {
+	for _, h := range groups {
+		ws := strings.Fields(h.name)
+		if h != g && h.typ == dossier.Person && len(ws) > 1 && strings.EqualFold(ws[len(ws)-1], g.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // absorb adds the names, mentions and titles of g to e.

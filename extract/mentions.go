@@ -41,6 +41,7 @@ func CompleteMentions(d *nlp.Doc) {
 	mixed := mixedCase(d.Text)
 	if mixed {
 		ms = cleanMentions(d, ms)
+		ms = joinConnected(d, ms)
 		ms = organisationNames(d, ms)
 		ms = countryNames(d, ms)
 		ms = splitCountries(d, ms)
@@ -93,6 +94,31 @@ func CompleteMentions(d *nlp.Doc) {
 			d.Tokens[k].Entity = prefix + string(m.Type)
 		}
 	}
+}
+
+// nameJoiners join two halves of one Portuguese, Spanish, French or
+// Italian name: "Mocímboa da Praia", "Maria do Céu Nogueira".
+var nameJoiners = map[string]bool{"da": true, "do": true, "dos": true, "das": true, "de": true, "del": true, "di": true, "du": true}
+
+// joinConnected joins two people, or two places, that the recogniser
+// found on either side of a name connector into one name.
+func joinConnected(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
+	sort.Slice(ms, func(a, b int) bool { return ms[a].First < ms[b].First })
+	place := func(t dossier.EntityType) bool { return t == dossier.GPE || t == dossier.Loc }
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		for i+1 < len(ms) {
+			n := ms[i+1]
+			if n.First != m.Last+1 || !nameJoiners[d.Tokens[m.Last].Text] || !(m.Type == dossier.Person && n.Type == dossier.Person || place(m.Type) && place(n.Type)) {
+				break
+			}
+			m = mentionOf(d, m.First, n.Last, m.Type)
+			i++
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // mentionOf builds the mention of tokens [first, last).
@@ -387,6 +413,10 @@ func knownPlaces(d *nlp.Doc, ms []nlp.Mention) {
 		ps := gazetteer.Places(m.Text)
 		capital := len(ps) > 0 && ps[0].Feature == "PPLC"
 		strong, weak := placeCue(d, m.First)
+		// "Cabo Delgado province", "the Kidal region".
+		if m.Last < len(d.Tokens) && placeSuffixes[d.Tokens[m.Last].Text] {
+			strong = true
+		}
 		places[m.Text] = capital || strong || weak && len(ps) > 0
 	}
 	for i := range ms {

@@ -54,6 +54,11 @@ func (v *view) ruleTokens(first, last int) []rules.Token {
 		if len(t.Entity) > 2 {
 			rt.Entity = t.Entity[2:]
 			rt.EntityStart = t.Entity[0] == 'B'
+			// The entity's type, where its mentions were told apart: the
+			// "Korvane" of Korvane Engineering Services is an ORG.
+			if e := v.tokEnt[k]; e >= 0 {
+				rt.Entity = string(v.ents[e].Type)
+			}
 		}
 		out[k-first] = rt
 	}

@@ -191,8 +191,14 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 					return source{kind: dossier.Named, entity: p}, end, true
 				}
 			}
-			// "UN officials" are anonymous; "the UN report" is the UN's.
-			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) && !(documentHeads[strings.ToLower(v.d.Tokens[hb-1].Lemma)] && v.ents[e].Type == dossier.Org) {
+			// "UN officials" are anonymous; "the UN report" is the UN's,
+			// "a Cameroonian intelligence report" the state's.
+			// ("Indian media reports" are the media's.)
+			media := false
+			for j := b; j < hb; j++ {
+				media = media || speakerHeads[v.lower(j)] == dossier.Outlet
+			}
+			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) && !(documentHeads[strings.ToLower(v.d.Tokens[hb-1].Lemma)] && (v.ents[e].Type == dossier.Org || v.placeOrPeople(e) && !media)) {
 				return source{kind: dossier.Anonymous, entity: -1}, hb, true
 			}
 			return source{kind: dossier.Organisation, entity: e}, hb, true
@@ -215,8 +221,11 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 		}
 		return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, a + 1, true
 	}
-	// "one of the officials", "two of the gunmen".
+	// "one of the officials", "two of the gunmen", "two of them".
 	if k := a + 1; k+1 < limit && v.lower(k) == "of" && (toks[a].POS == "CD" || v.lower(a) == "one" || v.lower(a) == "some") {
+		if v.lower(k+1) == "them" || v.lower(k+1) == "those" {
+			return source{kind: dossier.Anonymous, entity: -1}, k + 2, true
+		}
 		if src, end, ok := v.sourceOf(k+1, limit); ok {
 			return src, end, true
 		}
@@ -265,12 +274,19 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	}
 	// "a police spokesman", "a ministry statement", "court documents": the
 	// word of a body with no name.
+	// So is "a Cameroonian intelligence report", not "Indian media
+	// reports".
 	body := false
-	if isSpokesperson(toks[b-1].Lemma) || documentHeads[strings.ToLower(toks[b-1].Lemma)] {
+	if doc := documentHeads[strings.ToLower(toks[b-1].Lemma)]; doc || isSpokesperson(toks[b-1].Lemma) {
+		media := false
 		for j := a; j < b-1; j++ {
-			if v.tokEnt[j] < 0 && speakerHeads[strings.ToLower(toks[j].Lemma)] == dossier.Organisation {
-				kind, body = dossier.Organisation, true
-			}
+			w := speakerHeads[strings.ToLower(toks[j].Lemma)]
+			media = media || w == dossier.Outlet
+			body = body || v.tokEnt[j] < 0 && w == dossier.Organisation || doc && v.tokEnt[j] >= 0 && v.placeOrPeople(v.tokEnt[j])
+		}
+		body = body && !media
+		if body {
+			kind = dossier.Organisation
 		}
 	}
 	src := source{kind: kind, entity: -1}
@@ -614,7 +630,9 @@ func (v *view) lastIssuer(k int) int {
 			channel = channel || channelWords[w]
 		}
 		if !channel {
-			return e
+			// The one its sentence is about, named first: "The ministry
+			// confirmed that a suspect had been arrested by the DSIS".
+			return v.firstFitting(j, func(f int) bool { return f >= 0 && v.ents[f].Type == dossier.Org && !v.outlets[f] }, e)
 		}
 	}
 	return -1
@@ -911,7 +929,8 @@ func (v *view) speechAt(k int, verb cueVerb, first, last int) (speech, bool) {
 
 // cueAdjunctEnd returns the token after the words at k that tell how or
 // when a source spoke ("in a statement", "on Tuesday", "in a video posted
-// online", "by telephone"), k itself when there are none.
+// online", "by telephone from Johannesburg"), k itself when there are
+// none.
 func (v *view) cueAdjunctEnd(k, last int) int {
 	toks := v.d.Tokens
 	for k < last {
@@ -930,6 +949,11 @@ func (v *view) cueAdjunctEnd(k, last int) int {
 			k += 2
 		case v.lower(k) == "over" && k+2 < last && v.lower(k+1) == "the" && channels[v.lower(k+2)]:
 			k += 3
+		case v.lower(k) == "from" && k+1 < last && v.tokEnt[k+1] >= 0 && v.placeOrPeople(v.tokEnt[k+1]):
+			// "said by telephone from Johannesburg"
+			e := v.tokEnt[k+1]
+			for k++; k < last && v.tokEnt[k] == e; k++ {
+			}
 		case v.lower(k) == "on" || v.lower(k) == "late" || v.lower(k) == "early" || v.isDateToken(k):
 			j := k
 			for j < last && (v.lower(j) == "on" || v.lower(j) == "late" || v.lower(j) == "early" || v.isDateToken(j)) {
