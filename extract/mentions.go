@@ -413,8 +413,12 @@ func knownPlaces(d *nlp.Doc, ms []nlp.Mention) {
 		ps := gazetteer.Places(m.Text)
 		capital := len(ps) > 0 && ps[0].Feature == "PPLC"
 		strong, weak := placeCue(d, m.First)
-		// "Cabo Delgado province", "the Kidal region".
+		// "Cabo Delgado province", "the Kidal region"; "the governor of
+		// Cabo Delgado" governs no person.
 		if m.Last < len(d.Tokens) && placeSuffixes[d.Tokens[m.Last].Text] {
+			strong = true
+		}
+		if m.Type == dossier.Person && m.First >= 2 && d.Tokens[m.First-1].Text == "of" && territorialTitles[strings.ToLower(d.Tokens[m.First-2].Text)] {
 			strong = true
 		}
 		places[m.Text] = capital || strong || weak && len(ps) > 0
@@ -1397,6 +1401,9 @@ func townNamed(name string) bool {
 	}
 	return false
 }
+
+// territorialTitles are offices held over a place ("the governor of").
+var territorialTitles = map[string]bool{"governor": true, "mayor": true, "prefect": true, "sub-prefect": true, "administrator": true, "premier": true, "governors": true, "mayors": true}
 
 // placeSuffixes are the words that end the name of an administrative
 // division after its proper name.

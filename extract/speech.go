@@ -272,6 +272,13 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	if !ok {
 		return source{}, a, false
 	}
+	// "the lawyer said" after "Me Emmanuel Tchouta Fokam, a Maroua
+	// lawyer,": the person the text described so.
+	if kind == dossier.Anonymous && v.lower(a) == "the" && toks[b-1].POS == "NN" && (b >= limit || v.lower(b) != "of") {
+		if p := v.describedAs(a, toks[b-1].Lemma); p >= 0 {
+			return source{kind: dossier.Named, entity: p}, b, true
+		}
+	}
 	// "a police spokesman", "a ministry statement", "court documents": the
 	// word of a body with no name.
 	// So is "a Cameroonian intelligence report", not "Indian media
@@ -412,6 +419,14 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 				if isSpokesperson(head) && speakerHeads[strings.ToLower(toks[n-1].Lemma)] == dossier.Organisation {
 					src = source{kind: dossier.Organisation, entity: -1}
 				}
+			}
+		}
+	}
+	// "a Mozambican army officer in Pemba, who asked not to be named,":
+	// where the source is.
+	if b+1 < limit && (v.lower(b) == "in" || v.lower(b) == "at") {
+		if e := v.tokEnt[b+1]; e >= 0 && v.placeOrPeople(e) {
+			for b++; b < limit && v.tokEnt[b] == e; b++ {
 			}
 		}
 	}
@@ -633,6 +648,42 @@ func (v *view) lastIssuer(k int) int {
 			// The one its sentence is about, named first: "The ministry
 			// confirmed that a suspect had been arrested by the DSIS".
 			return v.firstFitting(j, func(f int) bool { return f >= 0 && v.ents[f].Type == dossier.Org && !v.outlets[f] }, e)
+		}
+	}
+	return -1
+}
+
+// describedAs returns the person last described before token k by the
+// noun lemma in apposition ("Tchouta Fokam, a Maroua lawyer,"; "His
+// lawyer, Fati Issa-Garba,"; "lawyer Fati Issa"), or -1.
+func (v *view) describedAs(k int, lemma string) int {
+	toks := v.d.Tokens
+	person := func(j int) bool {
+		return j >= 0 && j < len(toks) && v.tokEnt[j] >= 0 && v.ents[v.tokEnt[j]].Type == dossier.Person
+	}
+	for j := k - 1; j >= 0 && j >= k-400; j-- {
+		if toks[j].Lemma != lemma || v.tokEnt[j] >= 0 {
+			continue
+		}
+		// The person after: "lawyer Fati Issa", "His lawyer, Fati Issa".
+		if n := j + 1; person(n) || n+1 < len(toks) && toks[n].Text == "," && person(n+1) {
+			if !person(n) {
+				n++
+			}
+			return v.tokEnt[n]
+		}
+		// The person before, the noun closing its apposition: "X, a
+		// Maroua lawyer", "X, 41, a livestock trader".
+		for p := j - 1; p >= 0 && p >= j-8; p-- {
+			if person(p) {
+				if toks[p+1].Text == "," {
+					return v.tokEnt[p]
+				}
+				break
+			}
+			if t := toks[p]; v.tokEnt[p] >= 0 && !v.placeOrPeople(v.tokEnt[p]) || v.isVerb(p) || endsSentence(t.Text) {
+				break
+			}
 		}
 	}
 	return -1
@@ -995,8 +1046,9 @@ func (v *view) namesSomeone(a, b int) bool {
 	return false
 }
 
-// clauseLinks begin a clause of their own: "The authorities are silent,
-// but a government official said".
+// clauseLinks after a comma begin a clause of their own: "The
+// authorities are silent, but a government official said" (not "who asked
+// not to be named because he ...").
 var clauseLinks = map[string]bool{"but": true, "while": true, "whereas": true, "although": true, "though": true, "because": true}
 
 // clauseStart finds where the clause whose subject ends at token j starts:
@@ -1008,7 +1060,7 @@ func (v *view) clauseStart(j, first int, appositive bool) int {
 	k := j
 	for k > first {
 		w := v.d.Tokens[k-1].Text
-		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || !appositive && relativePronouns[strings.ToLower(w)] || clauseLinks[strings.ToLower(w)] {
+		if w == ";" || isQuoteMark(w) || strings.EqualFold(w, "that") || w == ":" || isDash(w) || !appositive && relativePronouns[strings.ToLower(w)] || clauseLinks[strings.ToLower(w)] && k >= 2 && v.d.Tokens[k-2].Text == "," {
 			break
 		}
 		if w == "," {

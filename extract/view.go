@@ -335,8 +335,11 @@ func (v *view) resolvePronouns() {
 			// "Parray denied the allegations." speaks even with nothing
 			// reported after the verb.
 			src, ok := source{}, false
-			if s, _, _, found := v.subjectBefore(k, first); found && !(v.d.Tokens[k].POS == "VBN" && k > first && v.d.Tokens[k-1].Lemma == "be") {
-				src, ok = s, true
+			if s, start, _, found := v.subjectBefore(k, first); found && !(v.d.Tokens[k].POS == "VBN" && k > first && v.d.Tokens[k-1].Lemma == "be") {
+				// "the ambassador said": a title whose holder is not
+				// known yet (titles come from the relations, read later)
+				// leaves the speaker as it was.
+				src, ok = s, !(s.entity < 0 && v.lower(start) == "the" && v.titledPhrase(start+1, k))
 			} else if sp, found := v.speechAt(k, cue, first, last); found {
 				src, ok = source{kind: sp.kind, entity: sp.source}, true
 			}
@@ -467,6 +470,17 @@ func (v *view) resolvePronouns() {
 			genders[found] = g
 		}
 	}
+}
+
+// titledPhrase reports whether a title of the gazetteer runs up to the
+// words before token k from token a ("ambassador", "interior minister").
+func (v *view) titledPhrase(a, k int) bool {
+	for j := a; j < k; j++ {
+		if n, _ := v.titleSpan(j, k); n > 0 && j+n >= k-2 {
+			return true
+		}
+	}
+	return false
 }
 
 // institution reports whether entity e's name holds a word of public
