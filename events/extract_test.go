@@ -340,3 +340,24 @@ func TestUncommentedIsNotDenied(t *testing.T) {
 		}
 	}
 }
+
+// TestSeizedPeopleAreKidnapped checks that seizing people is an attack
+// and seizing goods is not.
+func TestSeizedPeopleAreKidnapped(t *testing.T) {
+	for text, want := range map[string]int{
+		"PEMBA, May 21 (Tagus Herald) — Insurgents seized a Portuguese engineer and his colleague near Montepuez.": 1,
+		"PEMBA, May 21 (Tagus Herald) — Two engineers were seized on a road near Montepuez.":                       1,
+		"PEMBA, May 21 (Tagus Herald) — Customs officers seized two tonnes of fuel near Montepuez.":                0,
+	} {
+		evs, _ := extractAll(t, text)
+		n := 0
+		for _, e := range evs {
+			if e.Type == events.Attack {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d attacks, want %d", text, n, want)
+		}
+	}
+}

@@ -37,10 +37,44 @@ var triggers = map[string]string{
 	"train": Training, "training": Training,
 }
 
+// humanNouns are people a verb like "seize" may take: then it is a
+// kidnapping ("seized a Portuguese engineer"), not a seizure of goods.
+var humanNouns = map[string]bool{"worker": true, "engineer": true, "hostage": true, "priest": true, "nurse": true,
+	"doctor": true, "people": true, "person": true, "man": true, "woman": true, "child": true, "staff": true,
+	"official": true, "councillor": true, "mayor": true, "tourist": true, "missionary": true, "colleague": true,
+	"employee": true, "teacher": true, "student": true, "villager": true, "civilian": true, "driver": true,
+	"journalist": true, "trader": true, "passenger": true, "sub-prefect": true, "prefect": true, "national": true}
+
+// seizesPeople reports whether "seize" at token k takes people: a person
+// or people noun just after the verb, or before its passive.
+func seizesPeople(v *docView, k int) bool {
+	human := func(j int) bool {
+		e := v.d.Tokens[j].Entity
+		return strings.HasSuffix(e, "PERSON") || strings.HasSuffix(e, "NORP") || humanNouns[v.lemma[j]]
+	}
+	s := v.d.Sentences[v.sentOf[k]]
+	if v.d.Tokens[k].POS == "VBN" {
+		for j := k - 1; j >= s.First && j >= k-6; j-- {
+			if human(j) {
+				return true
+			}
+		}
+	}
+	for j := k + 1; j < s.Last && j <= k+5; j++ {
+		if human(j) {
+			return true
+		}
+	}
+	return false
+}
+
 // triggerType returns the event type token k of v announces, or "".
 func triggerType(v *docView, k int) string {
 	t := v.d.Tokens[k]
 	l := v.lemma[k]
+	if l == "seize" && strings.HasPrefix(t.POS, "VB") && seizesPeople(v, k) {
+		return Attack
+	}
 	typ := triggers[l]
 	if typ == "" {
 		typ = triggers[v.low[k]]

@@ -375,6 +375,14 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			src.entity = e
 		}
 	}
+	// "The report says": the report of the organisation last named ("the
+	// Centre for Conflict Data published a report"), not "an intelligence
+	// report" or "reports".
+	if kind == dossier.Anonymous && !body && v.lower(a) == "the" && b == a+2 && toks[b-1].POS == "NN" && documentHeads[strings.ToLower(toks[b-1].Lemma)] {
+		if e := v.lastIssuer(a); e >= 0 {
+			src = source{kind: dossier.Organisation, entity: e}
+		}
+	}
 	// "a spokesperson for the JeS", "officials of the ministry", "a
 	// statement from the charity", "a statement by the army".
 	if b+1 < limit && (v.lower(b) == "for" || v.lower(b) == "of" || v.lower(b) == "at" || v.lower(b) == "from" || v.lower(b) == "by") {
@@ -429,6 +437,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			for b++; b < limit && v.tokEnt[b] == e; b++ {
 			}
 		}
+	}
+	// "a police officer there said"
+	if b < limit && (v.lower(b) == "there" || v.lower(b) == "here") {
+		b++
 	}
 	return src, b, true
 }
