@@ -55,7 +55,14 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 			// from a cue's own words is that source's.
 			sp = cueOf(sps, r.anchor)
 		}
-		if sp != nil && describesSource(v, sp, r) {
+		self := false
+		if sp == nil {
+			// "a man who identified himself as the group's spokesman, Abu
+			// Ayman, said": the source's own word about itself.
+			sp = v.selfDescribed(sps, r.anchor)
+			self = sp != nil
+		}
+		if sp != nil && !self && describesSource(v, sp, r) {
 			// '"...," her brother, Julien Vautrin, told WAW': the reporter
 			// says who the speaker is.
 			sp = nil
@@ -219,6 +226,26 @@ func cueOf(sps []speech, k int) *speech {
 	for i := range sps {
 		if sps[i].cue == k {
 			return &sps[i]
+		}
+	}
+	return nil
+}
+
+// selfDescribed returns the speech whose source phrase, or the words just
+// before it, hold token k and describe the source in its own words ("a man
+// who identified himself as the group's spokesman, Abu Ayman, said"), or
+// nil.
+func (v *view) selfDescribed(sps []speech, k int) *speech {
+	for i := range sps {
+		sp := &sps[i]
+		from := max(sp.srcFirst-12, 0)
+		if sp.source < 0 || sp.cue < 0 || k < from || k >= sp.cue || v.tokSent[from] != v.tokSent[sp.cue] {
+			continue
+		}
+		for j := from; j < sp.srcLast; j++ {
+			if w := v.lower(j); w == "himself" || w == "herself" || w == "themselves" {
+				return sp
+			}
 		}
 	}
 	return nil

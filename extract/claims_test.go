@@ -207,6 +207,7 @@ func TestSpeeches(t *testing.T) {
 		{"a source of a place speaking from another", "The four had been taken towards Ansongo, a spokeswoman for the charity said by telephone from Johannesburg.", dossier.Organisation, "", "taken", "", false},
 		{"a source there", "The two employees were released without charge on Monday, a police officer there said.", dossier.Anonymous, "", "released", "", false},
 		{"the report of the body last named", "The Centre for Conflict Data published a study on Thursday. The report says the group moved its money through Mtwara.", dossier.Organisation, "Centre for Conflict Data", "moved", "", false},
+		{"a relative pronoun's antecedent", "The claim was signed by Abou Hafs, who said the four had been taken towards Ansongo.", dossier.Named, "Abou Hafs", "taken", "", false},
 		{"a source after but", "The government is silent, but a senior official said the four had been taken towards Ansongo.", dossier.Anonymous, "", "taken", "", false},
 		{"learned from", "FNA has learned from security sources that the gunmen attacked a convoy near Menaka.", dossier.Anonymous, "", "attacked", "", false},
 		{"unconfirmed reports", "There were unconfirmed reports that gunmen kidnapped a priest in Menaka.", dossier.Anonymous, "", "kidnapped", "", false},
@@ -393,6 +394,8 @@ func TestRelationClaims(t *testing.T) {
 		// named in passing.
 		{"an organisation by the own word of its name", "Korvane Engineering Services said two men were missing. Korvane's spokeswoman, Charlene Vosloo, said the men were safe.",
 			"spokesperson_of", "Charlene Vosloo", "Korvane Engineering Services", "", ""},
+		{"a source's own word about itself", "The Harakat Ahl al-Sahil posted photographs on Wednesday.\n\nIn an audio message, a man who identified himself as the group's spokesman, Abu Ayman al-Makondi, said both captives were well.",
+			"spokesperson_of", "Abu Ayman al-Makondi", "Harakat Ahl al-Sahil", dossier.Named, ""},
 		{"the group is the last sentence's subject", "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.",
 			"supports", "Moussa Sidi", "Desert Brigade", "", ""},
 		{"the group is no institute", "The Desert Brigade claimed the kidnapping. Analysts said the group, which emerged in 2018 as a splinter of the Sahel Liberation Front, turned to kidnapping.\n\n\"They need money,\" said Mariam Coulibaly, a researcher at the Bamako Institute for Security Studies.\n\nAccording to an intelligence official, the group is led by Hamadou Ag Ossad.",

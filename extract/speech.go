@@ -1107,6 +1107,17 @@ func (v *view) subjectBefore(k, first int) (source, int, int, bool) {
 	for j >= first && betweenSubjectAndCue[v.lower(j)] {
 		j--
 	}
+	// "The claim was signed by Abou Hafs, who said": the name the
+	// relative pronoun stands for.
+	if j-2 >= first && (v.lower(j) == "who" || v.lower(j) == "which") && v.d.Tokens[j-1].Text == "," {
+		if e := v.tokEnt[j-2]; e >= 0 && (v.ents[e].Type == dossier.Person || v.ents[e].Type == dossier.Org) && !v.outlets[e] {
+			start := j - 2
+			for start > first && v.tokEnt[start-1] == e {
+				start--
+			}
+			return source{kind: kindOfEntity(v.ents[e].Type), entity: e}, start, j - 1, true
+		}
+	}
 	// "X, the head of the JeS, on Saturday denied": a date before the verb.
 	if j > first && v.isDateToken(j) {
 		d := j
