@@ -423,6 +423,8 @@ func TestGoldFiles(t *testing.T) {
 		{"../../testdata/golden/tuning2", "../../tuning2", 6},
 		{"../../testdata/golden/tuning3", "../../tuning3", 4},
 		{"../../testdata/golden/tuning4", "../../tuning4", 4},
+		{"../../testdata/golden/tuning5", "../../tuning5", 4},
+		{"../../testdata/golden/tuning6", "../../tuning6", 4},
 	} {
 		files, err := Load(set.gold)
 		if err != nil {
