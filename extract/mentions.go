@@ -237,7 +237,9 @@ func expansionFrom(d *nlp.Doc, k int, acr string, skipArticles, connectorsCount 
 				return 0, false // a word's first part must count
 			}
 		}
-		if !unicode.IsUpper(r[0]) && !(j < k-1 && len(parts) > 1) {
+		// (A name may end in a lower-case article: "Harakat Ahl
+		// al-Sahil (HAS)".)
+		if !unicode.IsUpper(r[0]) && !(len(parts) > 1 && (j < k-1 || nameArticles[parts[0]])) {
 			return 0, false
 		}
 		if need == 0 {
