@@ -96,6 +96,15 @@ func CompleteMentions(d *nlp.Doc) {
 	}
 }
 
+// sameMentionTypeAt reports whether a mention of one of the types ts
+// covers token k.
+func sameMentionTypeAt(ms []nlp.Mention, k int, ts ...dossier.EntityType) bool {
+	if i := coveringMention(ms, k); i >= 0 {
+		return slices.Contains(ts, ms[i].Type)
+	}
+	return false
+}
+
 // nameJoiners join two halves of one Portuguese, Spanish, French or
 // Italian name: "Mocímboa da Praia", "Maria do Céu Nogueira".
 var nameJoiners = map[string]bool{"da": true, "do": true, "dos": true, "das": true, "de": true, "del": true, "di": true, "du": true}
@@ -910,6 +919,13 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			switch {
 			case orgHeads[strings.ToLower(d.Tokens[end-1].Text)] && (d.Tokens[end].Text == "of" || d.Tokens[end].Text == "for"):
 				c = 1
+				if end+2 < n && d.Tokens[end+1].Text == "the" {
+					c = 2 // "Ministry of the Interior"
+				}
+			case joined && !romance && d.Tokens[end].Text == "and" && end+2 <= n && !sameMentionTypeAt(ms, end+1, dossier.Person, dossier.GPE):
+				// "Ministry of the Interior and Decentralisation",
+				// "Department of International Relations and Cooperation".
+				c = 1
 			case romance && romanceConnectors[d.Tokens[end].Text]:
 				c = 1
 				if end+2 < n && romanceConnectors[d.Tokens[end+1].Text] {
@@ -960,6 +976,11 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 		// part of the name.
 		if isOrg && start > 0 && start == k && ordinalWord(d.Tokens[start-1].Text) {
 			start--
+		}
+		// "The Ministry of ..." opening a sentence: the article is no part
+		// of the name.
+		if isOrg && start+1 < end && d.Tokens[start].POS == "DT" {
+			start++
 		}
 		if isOrg && start < end && !sameMention(ms, start, end, dossier.Org) {
 			ms = replaceSpan(ms, mentionOf(d, start, end, dossier.Org))
