@@ -300,7 +300,8 @@ func extendPersons(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 	for i := range ms {
 		m := &ms[i]
 		// "Khaled" + "al-Qaddoumi": a particle name makes a person.
-		if m.Last < len(d.Tokens) && isParticleName(d.Tokens[m.Last].Text) && coveringMention(ms, m.Last) < 0 && m.Type != dossier.Org {
+		// ("Djama'at Souyouf" + "al-Tawhid" is a group's name.)
+		if m.Last < len(d.Tokens) && isParticleName(d.Tokens[m.Last].Text) && coveringMention(ms, m.Last) < 0 && m.Type != dossier.Org && !orgOpener(d.Tokens[m.First].Text) {
 			m.Type = dossier.Person
 		}
 		if m.Type != dossier.Person {
