@@ -76,6 +76,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"", "said", "", "They know the bush"}}},
 		{"a title whose holder is known later", "Portugal's ambassador to Mozambique, Margarida Teles-Rebelo, flew to Pemba on Wednesday.\n\n\"I came to Pemba to listen. Every day counts,\" the ambassador said.\n\nShe declined to answer questions about a ransom. \"There are no Portuguese soldiers looking for anyone,\" she said.",
 			[]want{{"Margarida Teles-Rebelo", "said", "", "I came to Pemba"}, {"Margarida Teles-Rebelo", "said", "", "There are no Portuguese"}}},
+		{"a first name given in apposition", "In Farach, a shopkeeper who gave only her first name, Oumou, said the gunmen had fired into the air. \"They spoke to the driver in Tamasheq,\" she said.",
+			[]want{{"Oumou", "said", "", "They spoke to the driver"}}},
 		{"title to a country before the holder", `"We have information that she is alive," Kenya's ambassador to Mali, Joseph Kiprono, said on Saturday.`,
 			[]want{{"Joseph Kiprono", "said", "", "We have information that"}}},
 		{"title of a place before the holder", `"We condemn this crime against our guests," said the governor of Kidal, Moussa Ag Intalla.`,

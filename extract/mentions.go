@@ -1207,11 +1207,30 @@ func personCues(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 			last++ // "Almoustapha Ag" + "Alhassane"
 			patronymic = true
 		}
-		if patronymic || agedAfter(d, m.Last) || m.Type == dossier.Org && describedAsPerson(d, m.Last) {
+		if patronymic || agedAfter(d, m.Last) || m.Type == dossier.Org && describedAsPerson(d, m.Last) || givenNameBefore(d, m.First) {
 			*m = mentionOf(d, m.First, last, dossier.Person)
 		}
 	}
 	return ms
+}
+
+// givenNameBefore reports whether the words before token k give the name
+// that follows as a person's: "who gave only her first name, Oumou",
+// "who gave his name as Bashir".
+func givenNameBefore(d *nlp.Doc, k int) bool {
+	j := k - 1
+	if j >= 0 && (d.Tokens[j].Text == "," || strings.EqualFold(d.Tokens[j].Text, "as")) {
+		j--
+	}
+	if j < 1 || d.Tokens[j].Lemma != "name" {
+		return false
+	}
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if l := d.Tokens[i].Lemma; l == "give" || l == "identify" {
+			return true
+		}
+	}
+	return false
 }
 
 // personNouns are the nouns that describe a person in apposition ("X, a

@@ -630,8 +630,12 @@ func (v *view) namedAs(a, limit int) int {
 		if w == "," && k > a+1 || endsSentence(w) || isQuoteMark(w) {
 			break
 		}
-		if w == "as" || w == "named" || w == "called" {
-			if e := v.tokEnt[k+1]; e >= 0 && !typeIn(v.ents[e].Type, []dossier.EntityType{dossier.GPE, dossier.Loc, dossier.Fac, dossier.NORP}) {
+		if w == "as" || w == "named" || w == "called" || w == "name" && v.lower(k+1) == "," && k+2 < limit {
+			n := k + 1
+			if w == "name" {
+				n++ // "who gave only her first name, Oumou,"
+			}
+			if e := v.tokEnt[n]; e >= 0 && !typeIn(v.ents[e].Type, []dossier.EntityType{dossier.GPE, dossier.Loc, dossier.Fac, dossier.NORP}) {
 				return e
 			}
 		}
