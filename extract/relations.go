@@ -256,21 +256,29 @@ type titleRef struct {
 }
 
 // holderOf returns the person the relations make holder of the title, or
-// -1 when none or several are.
+// -1 when none or several are. With no leader, the founder leads: "X, the
+// founder of JST ... the brother of the JST leader".
 func holderOf(rels []relation, ref *titleRef) int {
 	if ref == nil {
 		return -1
 	}
-	found := -1
-	for _, r := range rels {
-		if r.rel.Type == ref.relation && r.object == ref.org {
-			if found >= 0 && found != r.subject {
-				return -1
+	holder := func(typ string) int {
+		found := -1
+		for _, r := range rels {
+			if r.rel.Type == typ && r.object == ref.org {
+				if found >= 0 && found != r.subject {
+					return -2
+				}
+				found = r.subject
 			}
-			found = r.subject
 		}
+		return found
 	}
-	return found
+	found := holder(ref.relation)
+	if found == -1 && ref.relation == "leader_of" {
+		found = holder("founder_of")
+	}
+	return max(found, -1)
 }
 
 // slotTypes are the entity types each relation takes as subject and
