@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/nlp"
@@ -161,13 +162,30 @@ func sameAttack(evs []*event, e *event, year string) *event {
 func datesAgree(a, b *dossier.Date, year string) bool {
 	switch {
 	case a != nil && b != nil:
-		return a.Value == b.Value
+		return a.Value == b.Value || within(a.Value, b.Value) || within(b.Value, a.Value)
 	case a != nil:
 		return !before(a.Value, year)
 	case b != nil:
 		return !before(b.Value, year)
 	}
 	return true
+}
+
+// within reports whether ISO day (or month) fine lies in the coarser
+// period coarse: "2026-10-06" in "2026-W41", "2026-10" or "2026".
+func within(coarse, fine string) bool {
+	if len(coarse) >= len(fine) {
+		return false
+	}
+	if y, w, ok := strings.Cut(coarse, "-W"); ok {
+		day, err := time.Parse("2006-01-02", fine)
+		if err != nil {
+			return false
+		}
+		fy, fw := day.ISOWeek()
+		return fmt.Sprintf("%s-W%02s", y, w) == fmt.Sprintf("%d-W%02d", fy, fw)
+	}
+	return strings.HasPrefix(fine, coarse+"-")
 }
 
 // before reports whether ISO date v lies in a year before year.
@@ -262,11 +280,16 @@ func (e *event) merge(o *event) {
 
 // tellFully makes the mention of e that tells the most of it (the most
 // roles read from its sentence; the first of equals) the one its trigger,
-// evidence and modality come from: "Police have arrested a cleric ... X was
-// detained at his home in Y by officers of Z, the superintendent said" is
-// stated by the superintendent, whose sentence says who and where.
+// evidence and modality come from, when the first mention tells next to
+// nothing: "Police arrest cleric ... Rizwan was detained at his home in
+// Kattankudy by officers of the CTID, the superintendent said" is stated
+// by the superintendent. A first mention that names who or where stays
+// the first clear statement.
 func (e *event) tellFully(d *nlp.Doc) {
 	best, bestN := e, e.told(d, e.rec.Roles)
+	if bestN > 1 {
+		return
+	}
 	for _, m := range e.mentions {
 		if n := m.told(d, e.rec.Roles); n > bestN {
 			best, bestN = m, n

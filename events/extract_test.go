@@ -259,6 +259,12 @@ func TestRetoldEventsAreOne(t *testing.T) {
 	if n := count(evs, events.Attack); n != 1 {
 		t.Errorf("a kidnapping and its claim: %d attack events, want 1: %+v", n, evs)
 	}
+	// "last week" holds the day the kidnapping is dated later.
+	week := "NOUAKCHOTT, March 3 (Coastal Wire) — The group, which last week kidnapped three aid workers in Mali, has been weakened.\n\nThe group claimed the abduction of the three near Goundam on February 25."
+	evs, _ = extractAll(t, week)
+	if n := count(evs, events.Attack); n != 1 {
+		t.Errorf("a kidnapping last week and on February 25: %d attack events, want 1: %+v", n, evs)
+	}
 	past := "BAMAKO, March 14, 2026 (Coastal Wire) — Gunmen abducted four aid workers near Menaka on Sunday.\n\nIn 2024, the same group kidnapped two Italian missionaries."
 	evs, _ = extractAll(t, past)
 	if n := count(evs, events.Attack); n != 2 {
