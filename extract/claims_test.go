@@ -207,6 +207,7 @@ func TestSpeeches(t *testing.T) {
 		{"researchers", "The group has long relied on traders in the Lac province for fuel, according to researchers.", dossier.Anonymous, "", "relied", "", false},
 		{"a state's intelligence report", "Ali Sow is also believed to have met his cousin in December, according to a Cameroonian intelligence report.", dossier.Organisation, "", "met", "", false},
 		{"a source of a place speaking from another", "The four had been taken towards Ansongo, a spokeswoman for the charity said by telephone from Johannesburg.", dossier.Organisation, "", "taken", "", false},
+		{"a state's intelligence note", "He is also believed to have met his brother near Bassikounou, according to a Malian intelligence note seen by the Post.", dossier.Organisation, "", "met", "", false},
 		{"a source there", "The two employees were released without charge on Monday, a police officer there said.", dossier.Anonymous, "", "released", "", false},
 		{"the report of the body last named", "The Centre for Conflict Data published a study on Thursday. The report says the group moved its money through Mtwara.", dossier.Organisation, "Centre for Conflict Data", "moved", "", false},
 		{"a relative pronoun's antecedent", "The claim was signed by Abou Hafs, who said the four had been taken towards Ansongo.", dossier.Named, "Abou Hafs", "taken", "", false},

@@ -608,7 +608,7 @@ func (v *view) mentionEnd(k, limit int) int {
 // documentHeads are the sources that are papers, not people: no name in
 // apposition after them is their speaker.
 var documentHeads = map[string]bool{"assessment": true, "report": true, "document": true, "dossier": true, "record": true, "indictment": true, "filing": true, "chargesheet": true, "statement": true, "message": true, "intelligence": true,
-	"claim": true, "communique": true, "communiqué": true, "video": true, "recording": true, "letter": true, "post": true}
+	"claim": true, "communique": true, "communiqué": true, "video": true, "recording": true, "letter": true, "post": true, "note": true, "memo": true}
 
 // possessiveBeforeNoun reports whether the pronoun at token a modifies a
 // noun after it ("His wife said"), so that the noun is the source.
