@@ -59,7 +59,7 @@ func Claims(d *nlp.Doc, doc *dossier.Document, ex *dossier.Extraction, rs *rules
 		if sp == nil {
 			// "a man who identified himself as the group's spokesman, Abu
 			// Ayman, said": the source's own word about itself.
-			sp = v.selfDescribed(sps, r.anchor)
+			sp = v.selfDescribed(sps, r)
 			self = sp != nil
 		}
 		if sp != nil && !self && describesSource(v, sp, r) {
@@ -231,24 +231,33 @@ func cueOf(sps []speech, k int) *speech {
 	return nil
 }
 
-// selfDescribed returns the speech whose source phrase, or the words just
-// before it, hold token k and describe the source in its own words ("a man
-// who identified himself as the group's spokesman, Abu Ayman, said"), or
-// nil.
-func (v *view) selfDescribed(sps []speech, k int) *speech {
-	for i := range sps {
-		sp := &sps[i]
-		from := max(sp.srcFirst-12, 0)
-		if sp.source < 0 || sp.cue < 0 || k < from || k >= sp.cue || v.tokSent[from] != v.tokSent[sp.cue] {
-			continue
-		}
-		for j := from; j < sp.srcLast; j++ {
-			if w := v.lower(j); w == "himself" || w == "herself" || w == "themselves" {
-				return sp
-			}
+// selfDescribed returns, for relation r of a person who describes
+// themself ("a man who introduced himself as the group's spokesman, Abu
+// Khattab"), that person's own speech: theirs where they speak in the
+// sentence, else the self-description itself; nil for other relations.
+func (v *view) selfDescribed(sps []speech, r relation) *speech {
+	p := r.subject
+	if p < 0 || v.ents[p].Type != dossier.Person {
+		return nil
+	}
+	first, _ := v.sentence(r.anchor)
+	self := -1
+	for j := r.anchor; j >= first && j >= r.anchor-12; j-- {
+		if w := v.lower(j); (w == "himself" || w == "herself") && j+1 < len(v.d.Tokens) && v.lower(j+1) == "as" && j > first && v.isVerb(j-1) {
+			self = j - 1
+			break
 		}
 	}
-	return nil
+	if self < 0 {
+		return nil
+	}
+	for i := range sps {
+		if sps[i].source == p && v.tokSent[sps[i].cue] == v.tokSent[self] && sps[i].cue >= 0 {
+			return &sps[i]
+		}
+	}
+	name := v.lastMentionBefore(min(r.anchor+12, len(v.d.Tokens)), p)
+	return &speech{kind: dossier.Named, source: p, srcFirst: name, srcLast: v.mentionEnd(name, len(v.d.Tokens)), cue: self, first: self, last: self + 1}
 }
 
 // leadReport returns the source the lead sentence starting at token lead
