@@ -78,6 +78,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Margarida Teles-Rebelo", "said", "", "I came to Pemba"}, {"Margarida Teles-Rebelo", "said", "", "There are no Portuguese"}}},
 		{"a first name given in apposition", "In Farach, a shopkeeper who gave only her first name, Oumou, said the gunmen had fired into the air. \"They spoke to the driver in Tamasheq,\" she said.",
 			[]want{{"Oumou", "said", "", "They spoke to the driver"}}},
+		{"a speaker whose quote names another", "The charity's doctor, Mette Holm, was kidnapped last week.\n\nIn Copenhagen, Denmark's foreign minister, Rasmus Vindelov, declined to comment on the numbers. \"Every figure in a newspaper is also read by the people holding Mette,\" he told the radio.",
+			[]want{{"Rasmus Vindelov", "told", "", "Every figure in a newspaper"}}},
 		{"title to a country before the holder", `"We have information that she is alive," Kenya's ambassador to Mali, Joseph Kiprono, said on Saturday.`,
 			[]want{{"Joseph Kiprono", "said", "", "We have information that"}}},
 		{"title of a place before the holder", `"We condemn this crime against our guests," said the governor of Kidal, Moussa Ag Intalla.`,

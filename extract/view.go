@@ -446,8 +446,11 @@ func (v *view) resolvePronouns() {
 			found = v.firstOfPreviousSentence(k, fits)
 		}
 		if found == -1 {
+			// ("'... holding Mette,' he told the radio": he who speaks is
+			// not somebody his quote names.)
+			cueSubject := !inQuote[k] && v.subjectOfCue(k)
 			for j := k - 1; j >= 0 && j >= k-150; j-- {
-				if fits(v.tokEnt[j]) && !(inQuote[k] && v.tokEnt[j] == speaker) {
+				if fits(v.tokEnt[j]) && !(inQuote[k] && v.tokEnt[j] == speaker) && !(cueSubject && inQuote[j]) {
 					found = v.tokEnt[j]
 					break
 				}
