@@ -80,6 +80,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Oumou", "said", "", "They spoke to the driver"}}},
 		{"a speaker whose quote names another", "The charity's doctor, Mette Holm, was kidnapped last week.\n\nIn Copenhagen, Denmark's foreign minister, Rasmus Vindelov, declined to comment on the numbers. \"Every figure in a newspaper is also read by the people holding Mette,\" he told the radio.",
 			[]want{{"Rasmus Vindelov", "told", "", "Every figure in a newspaper"}}},
+		{"an unnamed person who acts, then speaks", "Police arrested Moussa Sidi on Monday.\n\nIn Bamako, a Malian security official welcomed the arrest. \"Nouakchott has understood that this group is not only our problem,\" he said.",
+			[]want{{"", "said", "", "Nouakchott has understood"}}},
 		{"title to a country before the holder", `"We have information that she is alive," Kenya's ambassador to Mali, Joseph Kiprono, said on Saturday.`,
 			[]want{{"Joseph Kiprono", "said", "", "We have information that"}}},
 		{"title of a place before the holder", `"We condemn this crime against our guests," said the governor of Kidal, Moussa Ag Intalla.`,

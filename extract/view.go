@@ -328,6 +328,14 @@ func (v *view) resolvePronouns() {
 	speakerPara := -1 // the paragraph where they spoke
 	lastSrc, lastSrcPara := source{entity: -1}, -1
 	for k := range v.d.Tokens {
+		if s := v.tokSent[k]; s >= 0 && v.d.Sentences[s].First == k && !inQuote[k] {
+			// "In Bamako, a Malian security official welcomed the
+			// arrest. '...,' he said": an unnamed person who acts speaks
+			// next.
+			if v.unnamedActs(k, v.d.Sentences[s].Last) {
+				speaker, speakerPara = unnamed, v.tokPara[k]
+			}
+		}
 		if cue, ok := v.cueAt(k); ok && !inQuote[k] {
 			first, last := v.sentence(k)
 			// Only people who speak change who "he" or "she" most likely
@@ -473,6 +481,25 @@ func (v *view) resolvePronouns() {
 			genders[found] = g
 		}
 	}
+}
+
+// unnamedActs reports whether the sentence of tokens [first, last) opens
+// (after a short phrase and a comma) with an unnamed person of a kind that
+// speaks, as the subject of a verb: "In Bamako, a Malian security official
+// welcomed the arrest".
+func (v *view) unnamedActs(first, last int) bool {
+	a := first
+	for j := first; j < last && j < first+5; j++ {
+		if v.d.Tokens[j].Text == "," {
+			a = j + 1
+			break
+		}
+	}
+	if a >= last || v.lower(a) != "a" && v.lower(a) != "an" {
+		return false
+	}
+	src, end, ok := v.sourceOf(a, last)
+	return ok && src.kind == dossier.Anonymous && src.entity < 0 && end < last && v.isVerb(end) && v.d.Tokens[end-1].POS == "NN"
 }
 
 // titledPhrase reports whether a title of the gazetteer runs up to the
