@@ -98,14 +98,20 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func TestExtractAttackReport(t *testing.T) {
-	evs, ents := extractAll(t, report)
-	var attacks []dossier.EventRecord
+// ofType returns the events of evs of type typ.
+func ofType(evs []dossier.EventRecord, typ string) []dossier.EventRecord {
+	var out []dossier.EventRecord
 	for _, e := range evs {
-		if e.Type == events.Attack {
-			attacks = append(attacks, e)
+		if e.Type == typ {
+			out = append(out, e)
 		}
 	}
+	return out
+}
+
+func TestExtractAttackReport(t *testing.T) {
+	evs, ents := extractAll(t, report)
+	attacks := ofType(evs, events.Attack)
 	// The headline, the ambush, "the attack", the car bomb: one incident.
 	if len(attacks) != 1 {
 		t.Fatalf("%d attacks, want 1: %+v", len(attacks), attacks)
@@ -233,15 +239,7 @@ func TestDeniedDeath(t *testing.T) {
 // TestRetoldEventsAreOne checks that an arrest told again later in the
 // report is one event, and that the arrests of two people stay two.
 func TestRetoldEventsAreOne(t *testing.T) {
-	count := func(evs []dossier.EventRecord, typ string) int {
-		n := 0
-		for _, e := range evs {
-			if e.Type == typ {
-				n++
-			}
-		}
-		return n
-	}
+	count := func(evs []dossier.EventRecord, typ string) int { return len(ofType(evs, typ)) }
 	one := "Police arrest brother of militia chief\n\nNIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita, the brother of the militia's leader, near Agadez on Tuesday, officials said.\n\nThe interior ministry confirmed the arrest in a statement. Keita was detained at a checkpoint, it said."
 	evs, _ := extractAll(t, one)
 	if n := count(evs, events.Arrest); n != 1 {
@@ -316,12 +314,7 @@ func TestDeathTollIsNoDeath(t *testing.T) {
 func TestFullestMentionTellsTheEvent(t *testing.T) {
 	text := "Police arrest cleric in east\n\nCOLOMBO, April 2 (Lanka Wire) — Police have arrested a cleric, a spokesman said on Thursday.\n\nMohamed Rizwan was detained at his home in Kattankudy on Tuesday night by officers of the Counter Terrorism Investigation Division, Nihal Wickramaratne told reporters."
 	evs, _ := extractAll(t, text)
-	var arrests []dossier.EventRecord
-	for _, e := range evs {
-		if e.Type == events.Arrest {
-			arrests = append(arrests, e)
-		}
-	}
+	arrests := ofType(evs, events.Arrest)
 	if len(arrests) != 1 {
 		t.Fatalf("%d arrests, want 1: %+v", len(arrests), evs)
 	}
@@ -356,13 +349,7 @@ func TestSeizedPeopleAreKidnapped(t *testing.T) {
 		"PEMBA, May 21 (Tagus Herald) — Customs officers seized two tonnes of fuel near Montepuez.":                0,
 	} {
 		evs, _ := extractAll(t, text)
-		n := 0
-		for _, e := range evs {
-			if e.Type == events.Attack {
-				n++
-			}
-		}
-		if n != want {
+		if n := len(ofType(evs, events.Attack)); n != want {
 			t.Errorf("%q: %d attacks, want %d", text, n, want)
 		}
 	}
