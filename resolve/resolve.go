@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -340,7 +341,7 @@ func claimsOf(doc *dossier.Document, ex *dossier.Extraction, global map[string]i
 		place, hasPlace := global[e.Place]
 		date := ""
 		if e.Date != nil {
-			date = e.Date.Value
+			date = claimDate(e.Date.Value)
 		}
 		for _, role := range e.Roles {
 			g, ok := global[role.Entity]
@@ -551,4 +552,24 @@ func Replay(ctx context.Context, st store.Graph, decisions []store.Decision) (in
 		}
 	}
 	return n, nil
+}
+
+// claimDate returns the date a claim is filed under, as the store orders
+// and filters them (a year, a month or a day): a week ("2026-W41") is
+// filed under its Monday, an interval ("2026-04-20/2026-04-22") under its
+// start.
+func claimDate(v string) string {
+	v, _, _ = strings.Cut(v, "/")
+	y, w, ok := strings.Cut(v, "-W")
+	if !ok {
+		return v
+	}
+	year, err1 := strconv.Atoi(y)
+	week, err2 := strconv.Atoi(w)
+	if err1 != nil || err2 != nil {
+		return v
+	}
+	jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, time.UTC)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(week-1)*7)
+	return monday.Format(time.DateOnly)
 }
