@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -178,12 +179,9 @@ func within(coarse, fine string) bool {
 		return false
 	}
 	if y, w, ok := strings.Cut(coarse, "-W"); ok {
-		day, err := time.Parse("2006-01-02", fine)
-		if err != nil {
-			return false
-		}
+		day, err := time.Parse(time.DateOnly, fine)
 		fy, fw := day.ISOWeek()
-		return fmt.Sprintf("%s-W%02s", y, w) == fmt.Sprintf("%d-W%02d", fy, fw)
+		return err == nil && y == strconv.Itoa(fy) && w == fmt.Sprintf("%02d", fw)
 	}
 	return strings.HasPrefix(fine, coarse+"-")
 }

@@ -252,7 +252,7 @@ func (v *view) selfDescribed(sps []speech, r relation) *speech {
 		return nil
 	}
 	for i := range sps {
-		if sps[i].source == p && v.tokSent[sps[i].cue] == v.tokSent[self] && sps[i].cue >= 0 {
+		if sps[i].source == p && sps[i].cue >= 0 && v.tokSent[sps[i].cue] == v.tokSent[self] {
 			return &sps[i]
 		}
 	}

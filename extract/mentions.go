@@ -96,9 +96,9 @@ func CompleteMentions(d *nlp.Doc) {
 	}
 }
 
-// sameMentionTypeAt reports whether a mention of one of the types ts
+// mentionOfTypeAt reports whether a mention of one of the types ts
 // covers token k.
-func sameMentionTypeAt(ms []nlp.Mention, k int, ts ...dossier.EntityType) bool {
+func mentionOfTypeAt(ms []nlp.Mention, k int, ts ...dossier.EntityType) bool {
 	if i := coveringMention(ms, k); i >= 0 {
 		return slices.Contains(ts, ms[i].Type)
 	}
@@ -923,7 +923,7 @@ func organisationNames(d *nlp.Doc, ms []nlp.Mention) []nlp.Mention {
 				if end+2 < n && d.Tokens[end+1].Text == "the" {
 					c = 2 // "Ministry of the Interior"
 				}
-			case joined && !romance && d.Tokens[end].Text == "and" && end+2 <= n && !sameMentionTypeAt(ms, end+1, dossier.Person, dossier.GPE):
+			case joined && !romance && d.Tokens[end].Text == "and" && end+2 <= n && !mentionOfTypeAt(ms, end+1, dossier.Person, dossier.GPE):
 				// "Ministry of the Interior and Decentralisation",
 				// "Department of International Relations and Cooperation".
 				c = 1

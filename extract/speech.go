@@ -194,11 +194,7 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 			// "UN officials" are anonymous; "the UN report" is the UN's,
 			// "a Cameroonian intelligence report" the state's.
 			// ("Indian media reports" are the media's.)
-			media := false
-			for j := b; j < hb; j++ {
-				media = media || speakerHeads[v.lower(j)] == dossier.Outlet
-			}
-			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) && !(documentHeads[strings.ToLower(v.d.Tokens[hb-1].Lemma)] && (v.ents[e].Type == dossier.Org || v.placeOrPeople(e) && !media)) {
+			if kind == dossier.Anonymous && !isSpokesperson(v.d.Tokens[hb-1].Lemma) && !(documentHeads[strings.ToLower(v.d.Tokens[hb-1].Lemma)] && (v.ents[e].Type == dossier.Org || v.placeOrPeople(e) && !v.mediaIn(b, hb))) {
 				return source{kind: dossier.Anonymous, entity: -1}, hb, true
 			}
 			return source{kind: dossier.Organisation, entity: e}, hb, true
@@ -285,13 +281,10 @@ func (v *view) sourceOf(a, limit int) (source, int, bool) {
 	// reports".
 	body := false
 	if doc := documentHeads[strings.ToLower(toks[b-1].Lemma)]; doc || isSpokesperson(toks[b-1].Lemma) {
-		media := false
 		for j := a; j < b-1; j++ {
-			w := speakerHeads[strings.ToLower(toks[j].Lemma)]
-			media = media || w == dossier.Outlet
-			body = body || v.tokEnt[j] < 0 && w == dossier.Organisation || doc && v.tokEnt[j] >= 0 && v.placeOrPeople(v.tokEnt[j])
+			body = body || v.tokEnt[j] < 0 && speakerHeads[strings.ToLower(toks[j].Lemma)] == dossier.Organisation || doc && v.tokEnt[j] >= 0 && v.placeOrPeople(v.tokEnt[j])
 		}
-		body = body && !media
+		body = body && !v.mediaIn(a, b-1)
 		if body {
 			kind = dossier.Organisation
 		}
@@ -667,6 +660,17 @@ func (v *view) lastIssuer(k int) int {
 		}
 	}
 	return -1
+}
+
+// mediaIn reports whether a word of tokens [a, b) names the media
+// ("Indian media reports").
+func (v *view) mediaIn(a, b int) bool {
+	for j := a; j < b; j++ {
+		if speakerHeads[strings.ToLower(v.d.Tokens[j].Lemma)] == dossier.Outlet {
+			return true
+		}
+	}
+	return false
 }
 
 // describedAs returns the person last described before token k by the
