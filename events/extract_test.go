@@ -239,34 +239,23 @@ func TestDeniedDeath(t *testing.T) {
 // TestRetoldEventsAreOne checks that an arrest told again later in the
 // report is one event, and that the arrests of two people stay two.
 func TestRetoldEventsAreOne(t *testing.T) {
-	count := func(evs []dossier.EventRecord, typ string) int { return len(ofType(evs, typ)) }
-	one := "Police arrest brother of militia chief\n\nNIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita, the brother of the militia's leader, near Agadez on Tuesday, officials said.\n\nThe interior ministry confirmed the arrest in a statement. Keita was detained at a checkpoint, it said."
-	evs, _ := extractAll(t, one)
-	if n := count(evs, events.Arrest); n != 1 {
-		t.Errorf("one arrest told three times: %d arrest events, want 1: %+v", n, evs)
-	}
-	two := "NIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita in Agadez on Tuesday.\n\nOn Wednesday, soldiers arrested Ibrahim Sow in Tahoua."
-	evs, _ = extractAll(t, two)
-	if n := count(evs, events.Arrest); n != 2 {
-		t.Errorf("two people arrested: %d arrest events, want 2: %+v", n, evs)
-	}
-	// The group claimed on Tuesday what was done on Sunday: the date of
-	// the saying is not the kidnapping's.
-	said := "BAMAKO, March 14 (Coastal Wire) — Gunmen kidnapped four aid workers near Menaka on Sunday.\n\nThe Desert Brigade, which claimed the kidnapping, said on Tuesday it was holding five people."
-	evs, _ = extractAll(t, said)
-	if n := count(evs, events.Attack); n != 1 {
-		t.Errorf("a kidnapping and its claim: %d attack events, want 1: %+v", n, evs)
-	}
-	// "last week" holds the day the kidnapping is dated later.
-	week := "NOUAKCHOTT, March 3 (Coastal Wire) — The group, which last week kidnapped three aid workers in Mali, has been weakened.\n\nThe group claimed the abduction of the three near Goundam on February 25."
-	evs, _ = extractAll(t, week)
-	if n := count(evs, events.Attack); n != 1 {
-		t.Errorf("a kidnapping last week and on February 25: %d attack events, want 1: %+v", n, evs)
-	}
-	past := "BAMAKO, March 14, 2026 (Coastal Wire) — Gunmen abducted four aid workers near Menaka on Sunday.\n\nIn 2024, the same group kidnapped two Italian missionaries."
-	evs, _ = extractAll(t, past)
-	if n := count(evs, events.Attack); n != 2 {
-		t.Errorf("this week's abduction and one in 2024: %d attack events, want 2: %+v", n, evs)
+	for _, tt := range []struct {
+		name, text, typ string
+		want            int
+	}{
+		{"one arrest told three times", "Police arrest brother of militia chief\n\nNIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita, the brother of the militia's leader, near Agadez on Tuesday, officials said.\n\nThe interior ministry confirmed the arrest in a statement. Keita was detained at a checkpoint, it said.", events.Arrest, 1},
+		{"two people arrested", "NIAMEY, March 12 (Coastal Wire) — Police arrested Moussa Keita in Agadez on Tuesday.\n\nOn Wednesday, soldiers arrested Ibrahim Sow in Tahoua.", events.Arrest, 2},
+		// The group claimed on Tuesday what was done on Sunday: the date
+		// of the saying is not the kidnapping's.
+		{"a kidnapping and its claim", "BAMAKO, March 14 (Coastal Wire) — Gunmen kidnapped four aid workers near Menaka on Sunday.\n\nThe Desert Brigade, which claimed the kidnapping, said on Tuesday it was holding five people.", events.Attack, 1},
+		// "last week" holds the day the kidnapping is dated later.
+		{"a kidnapping last week and on February 25", "NOUAKCHOTT, March 3 (Coastal Wire) — The group, which last week kidnapped three aid workers in Mali, has been weakened.\n\nThe group claimed the abduction of the three near Goundam on February 25.", events.Attack, 1},
+		{"this week's abduction and one in 2024", "BAMAKO, March 14, 2026 (Coastal Wire) — Gunmen abducted four aid workers near Menaka on Sunday.\n\nIn 2024, the same group kidnapped two Italian missionaries.", events.Attack, 2},
+	} {
+		evs, _ := extractAll(t, tt.text)
+		if n := len(ofType(evs, tt.typ)); n != tt.want {
+			t.Errorf("%s: %d %s events, want %d: %+v", tt.name, n, tt.typ, tt.want, evs)
+		}
 	}
 }
 
