@@ -18,12 +18,12 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dossier-osint/dossier"
 	"github.com/dossier-osint/dossier/nlp"
+	"github.com/dossier-osint/dossier/nlp/dates"
 )
 
 // The roles of dossier's events.
@@ -178,10 +178,9 @@ func within(coarse, fine string) bool {
 	if len(coarse) >= len(fine) {
 		return false
 	}
-	if y, w, ok := strings.Cut(coarse, "-W"); ok {
+	if monday, ok := dates.WeekStart(coarse); ok {
 		day, err := time.Parse(time.DateOnly, fine)
-		fy, fw := day.ISOWeek()
-		return err == nil && y == strconv.Itoa(fy) && w == fmt.Sprintf("%02d", fw)
+		return err == nil && !day.Before(monday) && day.Before(monday.AddDate(0, 0, 7))
 	}
 	return strings.HasPrefix(fine, coarse+"-")
 }

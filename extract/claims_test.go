@@ -396,15 +396,15 @@ func TestRelationClaims(t *testing.T) {
 			"based_in", "", "", dossier.Outlet, ""},
 		{"an outlet's short name is the outlet", "BAMAKO, April 24 (Sahel Tribune) - Seydou Traore drove for the Sahel Water Alliance for a decade, his brother told the Tribune.\n\nThe charity's Bamako office is run by Marie Lambert, its country director.",
 			"role_of", "Marie Lambert", "Sahel Water Alliance", "", ""},
-		// "the group" with no group named in its sentence stands for the
-		// one the last sentence naming groups was about, not the one it
-		// named in passing.
 		{"an organisation by the own word of its name", "Korvane Engineering Services said two men were missing. Korvane's spokeswoman, Charlene Vosloo, said the men were safe.",
 			"spokesperson_of", "Charlene Vosloo", "Korvane Engineering Services", "", ""},
 		{"a source's own word about itself", "The Harakat Ahl al-Sahil posted photographs on Wednesday.\n\nIn an audio message, a man who identified himself as the group's spokesman, Abu Ayman al-Makondi, said both captives were well.",
 			"spokesperson_of", "Abu Ayman al-Makondi", "Harakat Ahl al-Sahil", dossier.Named, ""},
 		{"a self-description without a speech", "The Harakat Ahl al-Thughur posted a recording on Sunday.\n\nThe recording was read in Fulfulde by a man who introduced himself as the group's spokesman, Abu Khattab al-Sahili.",
 			"spokesperson_of", "Abu Khattab al-Sahili", "Harakat Ahl al-Thughur", dossier.Named, ""},
+		// "the group" with no group named in its sentence stands for the
+		// one the last sentence naming groups was about, not the one it
+		// named in passing.
 		{"the group is the last sentence's subject", "The Desert Brigade receives weapons from the Sahel Liberation Front, officials say. Moussa Sidi allegedly sent money to the group through a transport company.",
 			"supports", "Moussa Sidi", "Desert Brigade", "", ""},
 		{"the group is no institute", "The Desert Brigade claimed the kidnapping. Analysts said the group, which emerged in 2018 as a splinter of the Sahel Liberation Front, turned to kidnapping.\n\n\"They need money,\" said Mariam Coulibaly, a researcher at the Bamako Institute for Security Studies.\n\nAccording to an intelligence official, the group is led by Hamadou Ag Ossad.",

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dossier-osint/dossier"
+	"github.com/dossier-osint/dossier/nlp/dates"
 	"github.com/dossier-osint/dossier/store"
 )
 
@@ -560,16 +560,8 @@ func Replay(ctx context.Context, st store.Graph, decisions []store.Decision) (in
 // start.
 func claimDate(v string) string {
 	v, _, _ = strings.Cut(v, "/")
-	y, w, ok := strings.Cut(v, "-W")
-	if !ok {
-		return v
+	if monday, ok := dates.WeekStart(v); ok {
+		return monday.Format(time.DateOnly)
 	}
-	year, err1 := strconv.Atoi(y)
-	week, err2 := strconv.Atoi(w)
-	if err1 != nil || err2 != nil {
-		return v
-	}
-	jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, time.UTC)
-	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(week-1)*7)
-	return monday.Format(time.DateOnly)
+	return v
 }

@@ -35,6 +35,7 @@ package dates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dossier-osint/dossier"
@@ -175,6 +176,20 @@ func (p point) String() string {
 		return fmt.Sprintf("%04d-W%02d", p.y, p.d)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", p.y, int(p.m), p.d)
+}
+
+// WeekStart returns the Monday of an ISO week value ("2026-W41"), and
+// false for a value of any other form.
+func WeekStart(v string) (time.Time, bool) {
+	y, w, ok := strings.Cut(v, "-W")
+	year, err1 := strconv.Atoi(y)
+	week, err2 := strconv.Atoi(w)
+	if !ok || err1 != nil || err2 != nil || week < 1 || week > 53 {
+		return time.Time{}, false
+	}
+	// Week 1 holds January 4th.
+	jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, time.UTC)
+	return jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(week-1)*7), true
 }
 
 func dayOf(t time.Time) point { return point{t.Year(), t.Month(), t.Day(), Day} }
